@@ -1,0 +1,155 @@
+//! One block of text (a paragraph, heading or list item between blank lines), scanned once from
+//! left to right for the places where a sentence ends.
+
+use model::Sentence;
+
+use crate::lists::{self, Marker};
+use crate::rules::{self, char_at};
+
+struct Block<'a> {
+    text: &'a str,
+    end: usize,
+    /// Widest line of the block in chars: a line that reached it was hard-wrapped.
+    width: usize,
+    /// Whether any sentence punctuation occurs; a block without it is a list of short lines.
+    has_stop: bool,
+    sent_start: usize,
+    /// Marker that opened the current sentence, to recognise the next item of an inline list.
+    list: Option<Marker>,
+    out: &'a mut Vec<Sentence>,
+}
+
+/// Appends the sentences of `text[start..end]` to `out`.
+pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let (width, has_stop) = measure(&text[start..end]);
+    let mut block = Block { text, end, width, has_stop, sent_start: start, list: None, out };
+    block.list = lists::marker_at(text.as_bytes(), start, end);
+    block.scan(start);
+    block.cut(end);
+}
+
+fn measure(block: &str) -> (usize, bool) {
+    let width = block.split('\n').map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    let b = block.as_bytes();
+    let has_stop = block.match_indices(['.', '!', '?', '…']).any(|(k, m)| {
+        b.get(k + m.len()).map_or(true, |&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b')'))
+    });
+    (width, has_stop)
+}
+
+impl Block<'_> {
+    fn scan(&mut self, start: usize) {
+        let b = self.text.as_bytes();
+        let mut i = start;
+        let mut line_start = start;
+        while i < self.end {
+            let c = b[i];
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                if self.line_ends_sentence(line_start, i) {
+                    self.cut(i);
+                }
+                line_start = i + 1;
+                i += 1;
+            } else if matches!(c, b'.' | b'!' | b'?') {
+                i = self.terminal(i);
+            } else if c.is_ascii() {
+                if (c == b' ' || c == b'\t') && self.list.is_some() {
+                    self.inline_item(i + 1);
+                }
+                i += 1;
+            } else {
+                let ch = char_at(self.text, i);
+                if rules::is_terminal(ch) {
+                    i = self.terminal(i);
+                    continue;
+                }
+                if lists::is_bullet(ch) && i > self.sent_start && b[i - 1].is_ascii_whitespace() {
+                    self.cut(i);
+                }
+                i += ch.len_utf8();
+            }
+        }
+    }
+
+    fn terminal(&mut self, i: usize) -> usize {
+        let outcome = rules::at_terminal(self.text, self.end, self.sent_start, i);
+        if let Some(at) = outcome.cut {
+            self.cut(at);
+        }
+        outcome.resume.max(i + 1)
+    }
+
+    /// "1. The first item 2. The second item": the next marker of the list opens a sentence.
+    fn inline_item(&mut self, k: usize) {
+        let Some(prev) = self.list else { return };
+        if let Some(m) = lists::marker_at(self.text.as_bytes(), k, self.end) {
+            if m.follows(&prev) {
+                self.cut(k);
+            }
+        }
+    }
+
+    /// Whether the single line break at `nl` ends a sentence. A line ending in sentence
+    /// punctuation is left to the punctuation rules; otherwise the break is a hard wrap unless the
+    /// next line opens a list item, or the line is visibly shorter than the block's other lines.
+    fn line_ends_sentence(&self, line_start: usize, nl: usize) -> bool {
+        let text = self.text;
+        let line = &text[line_start..nl];
+        let kept = line.trim_end();
+        let trailing_space = kept.len() < line.len();
+        let Some(last) = kept.trim_end_matches(rules::is_closer).chars().next_back() else {
+            return false;
+        };
+        if rules::is_terminal(last) {
+            return false;
+        }
+        let next_line = text[nl + 1..self.end].trim_start_matches([' ', '\t']);
+        let p = self.end - next_line.len();
+        if p >= self.end {
+            return false;
+        }
+        let first = char_at(text, p);
+        if self.opens_item(p, first) {
+            return true;
+        }
+        if first.is_lowercase() {
+            // "It was a cold \nnight": the wrap of a sentence, unless the block is a plain list
+            // of lower-case lines ("features\ncontact manager").
+            return !(trailing_space || self.has_stop);
+        }
+        if !self.has_stop {
+            return true;
+        }
+        if kept.ends_with([',', ';', '(', '&', '-', '/']) {
+            return false;
+        }
+        let next_word = next_line.split(char::is_whitespace).next().unwrap_or("");
+        let next_word_len = next_word.chars().take(40).count();
+        kept.chars().count() + 1 + next_word_len <= self.width
+    }
+
+    /// A bullet ("•", "-", "*") or a list marker ("2.", "b)", "(iv)") at the start of a line.
+    fn opens_item(&self, p: usize, first: char) -> bool {
+        if lists::is_line_bullet(first) {
+            let after = char_at(self.text, p + first.len_utf8());
+            return after.is_whitespace() || lists::is_line_bullet(after);
+        }
+        lists::marker_at(self.text.as_bytes(), p, self.end).is_some_and(|m| m.opens_item())
+    }
+
+    /// Ends the current sentence at `at` and starts the next one there.
+    fn cut(&mut self, at: usize) {
+        let piece = &self.text[self.sent_start..at];
+        let trimmed = piece.trim_start();
+        let start = self.sent_start + piece.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            self.out.push(Sentence { start, end: start + trimmed.len() });
+        }
+        self.sent_start = at;
+        let b = self.text.as_bytes();
+        let limit = self.end.min(at + 64);
+        let content = (at..limit).find(|&k| !b[k].is_ascii_whitespace()).unwrap_or(limit);
+        self.list = lists::marker_at(b, content, self.end);
+    }
+}
