@@ -83,6 +83,19 @@ fn ecb_document(path: &Path) -> Option<(String, Vec<usize>, Vec<bool>)> {
     Some((text, ends, punctuated))
 }
 
+/// The text around byte `at`, with a bar at `at`.
+fn context(text: &str, at: usize) -> String {
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    format!("{}|{}", &text[from..at], &text[at..to])
+}
+
 fn ecb_docs(dir: &Path) -> Vec<PathBuf> {
     let mut docs = Vec::new();
     if let Ok(topics) = fs::read_dir(dir.join("docs")) {
@@ -115,18 +128,14 @@ fn run_ecb(root: &Path, split: &str, show: bool, corpus: &mut String) {
             gold_punct += usize::from(p);
             tp_punct += usize::from(p && hit);
             if show && !hit && p {
-                let from = text.floor_char_boundary(g.saturating_sub(60));
-                let to = text.ceil_char_boundary((g + 40).min(text.len()));
-                println!("  MISS {}: {}|{}", path.display(), &text[from..*g], &text[*g..to]);
+                println!("  MISS {}: {}", path.display(), context(&text, *g));
             }
         }
         for p in &predicted {
             if gold.binary_search(p).is_err() {
                 fp += 1;
                 if show {
-                    let from = text.floor_char_boundary(p.saturating_sub(60));
-                    let to = text.ceil_char_boundary((p + 40).min(text.len()));
-                    println!("  EXTRA {}: {}|{}", path.display(), &text[from..*p], &text[*p..to]);
+                    println!("  EXTRA {}: {}", path.display(), context(&text, *p));
                 }
             }
         }

@@ -32,7 +32,7 @@ const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "mx", "messrs", "mme", "mlle", "dr", "prof", "gen", "gens", "lt", "col", "maj",
     "capt", "cpt", "cmdr", "cdr", "comdr", "adm", "brig", "sgt", "cpl", "pvt", "pfc", "spc", "ens",
     "lieut", "sen", "sens", "rep", "reps", "gov", "govs", "atty", "supt", "det", "insp", "amb", "hon",
-    "rt", "rev", "fr", "msgr", "pres", "st", "ste", "mt", "ft", "sra", "srta",
+    "rt", "rev", "fr", "msgr", "pres", "st", "ste", "mt", "ft", "sra", "srta", "const", "dep", "cllr",
 ];
 const INNER: &[&str] = &[
     "vs", "v", "viz", "cf", "approx", "appr", "ca", "incl", "esp", "e.g", "i.e", "eg", "ie", "a.k.a",
@@ -120,6 +120,18 @@ static NAME_CONTINUATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Verbs that attribute a quotation: `"Why?" Smith asked.` continues the sentence.
+static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "said", "says", "asked", "asks", "told", "tells", "added", "adds", "recalled", "recalls",
+        "tweeted", "wrote", "writes", "shouted", "yelled", "screamed", "cried", "replied",
+        "continued", "explained", "insisted", "thundered", "exclaimed", "wondered", "demanded",
+        "declared", "warned", "noted", "stated", "posted",
+    ]
+    .into_iter()
+    .collect()
+});
+
 /// The class of `word` (the token before a full stop, without it), if it is a known abbreviation.
 pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
     let mut buf = [0u8; 16];
@@ -132,8 +144,10 @@ pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
     }
     let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
     let kind = *TABLE.get(lower)?;
-    // A lower-case "ill." or "wash." is the word, not the state.
-    if kind == Abbrev::Capitalised && !word.starts_with(|c: char| c.is_uppercase()) {
+    let capital = word.starts_with(|c: char| c.is_uppercase());
+    // A lower-case "ill." or "wash." is the word, not the state; "CA." and "IE." are not "ca."
+    // (circa) and "ie.".
+    if kind == Abbrev::Capitalised && !capital || kind == Abbrev::Inner && capital && word.len() > 1 {
         return None;
     }
     Some(kind)
@@ -145,6 +159,10 @@ pub(crate) fn is_starter(word: &str) -> bool {
 
 pub(crate) fn continues_time(word: &str) -> bool {
     TIME_FOLLOWERS.contains(word)
+}
+
+pub(crate) fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word)
 }
 
 pub(crate) fn continues_name(word: &str) -> bool {
@@ -164,6 +182,8 @@ mod tests {
         assert_eq!(lookup("P.M"), Some(Abbrev::Time));
         assert_eq!(lookup("Ill"), Some(Abbrev::Capitalised));
         assert_eq!(lookup("ill"), None);
+        assert_eq!(lookup("CA"), None);
+        assert_eq!(lookup("ca"), Some(Abbrev::Inner));
         assert_eq!(lookup("house"), None);
         assert_eq!(lookup(""), None);
         assert_eq!(lookup("averyveryverylongword"), None);

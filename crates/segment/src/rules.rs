@@ -121,11 +121,14 @@ pub(crate) fn at_terminal(text: &str, end: usize, sent_start: usize, i: usize) -
     if n >= end {
         return Outcome { cut: None, resume: after };
     }
-    let cut = if run.spaced && run.dots == 3 {
+    let cut = if run.ellipsis && matches!(char_before(text, i), '[' | '(') {
+        // "Bohr [...] used": an omission mark, not the end of anything.
+        false
+    } else if run.spaced && run.dots == 3 {
         // "the thing is . . . I didn't": a typeset three-dot ellipsis marks an omission.
         false
     } else if run.emphatic && !run.ellipsis {
-        emphatic_ends(text, i, n, end)
+        emphatic_ends(text, i, closed, n, end)
     } else if run.wide {
         true
     } else if run.ellipsis {
@@ -143,7 +146,8 @@ fn skip_closers(text: &str, mut k: usize, end: usize) -> (usize, bool) {
     while k < end {
         let c = char_at(text, k);
         if is_closer(c) {
-            closed |= c != '\'' || !char_at(text, k + 1).is_alphanumeric();
+            // Brackets are left out: "(N.J.) High School" is still decided by the abbreviation.
+            closed |= !matches!(c, ')' | ']' | '}' | '）') && (c != '\'' || !char_at(text, k + 1).is_alphanumeric());
             k += c.len_utf8();
         } else if c == '[' {
             let digits = b[k + 1..end.min(k + 6)].iter().take_while(|d| d.is_ascii_digit()).count();
@@ -229,16 +233,32 @@ fn content_start(text: &str, sent_start: usize, end: usize) -> usize {
     k
 }
 
-/// A bullet or a list marker after a stop opens an item; "5." is left to the number rules, since
-/// "No. 5. She" is a number, not an item.
+/// A bullet or a list marker after a stop opens an item.
 fn starts_item(text: &str, n: usize, end: usize) -> bool {
     lists::is_bullet(char_at(text, n))
         || lists::marker_at(text.as_bytes(), n, end)
-            .is_some_and(|m| m.opens_item() && !(m.numeric && m.style == lists::Style::Dot))
+            .is_some_and(|m| {
+                // "5." is left to the number rules ("No. 5. She"), and only "a." opens a lettered
+                // list after a stop, since "a. m." and "p. m." are times.
+                m.opens_item() && (m.style != lists::Style::Dot || !m.numeric && m.ordinal == Some(1))
+            })
+}
+
+/// `"Why?" Smith asked.`: a speech verb among the next few words attributes the quotation.
+fn attributed(text: &str, m: usize, end: usize) -> bool {
+    let mut k = end.min(m + 60);
+    while !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    text[m..k]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .take(6)
+        .take_while(|w| !w.ends_with(['.', '!', '?']) || abbreviations::lookup(w.trim_end_matches('.')).is_some())
+        .any(|w| abbreviations::is_speech_verb(w.trim_end_matches(['.', ','])))
 }
 
 /// "!" and "?" end a sentence unless lower case or more punctuation follows.
-fn emphatic_ends(text: &str, i: usize, n: usize, end: usize) -> bool {
+fn emphatic_ends(text: &str, i: usize, closed: bool, n: usize, end: usize) -> bool {
     if starts_item(text, n, end) {
         return true;
     }
@@ -246,10 +266,14 @@ fn emphatic_ends(text: &str, i: usize, n: usize, end: usize) -> bool {
     if c.is_lowercase() {
         return false;
     }
+    if c.is_numeric() {
+        // News style never opens a sentence with a figure; "agreeing a? 110bn" is a lost "€".
+        return false;
+    }
     if c.is_alphanumeric() {
         // "Yahoo! Research" is a name, not an exclamation.
         let name = word_before(text, i, i.saturating_sub(WORD_LOOKBACK)).map(|(_, w)| w);
-        return !matches!(name, Some("Yahoo" | "Jeopardy"));
+        return !matches!(name, Some("Yahoo" | "Jeopardy" | "E")) && !(closed && attributed(text, m, end));
     }
     if is_dash(c) {
         // "What do you see? - Posted like ..." but "and -- voila! -- you have cake."
@@ -273,25 +297,34 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
     if !numeric && !c.is_alphabetic() {
         return false;
     }
-    if closed {
-        // A quote or bracket closing after the stop ends the sentence whatever the word was.
-        return true;
-    }
     let Some((w_start, w)) = word_before(text, i, sent_start) else { return true };
     let content = content_start(text, sent_start, end);
     if w_start == content && lists::marker_at(b, w_start, end).is_some() {
-        // "1. The first item", "a. The first item": the stop belongs to the list marker.
+        // "1. The first item", "a.) The first item": the stop belongs to the list marker.
         return false;
     }
-    if w.is_empty() || w.ends_with(is_closer) || w.contains(['@', '/', ':', '=']) {
+    if closed {
+        // A quote closing after the stop ends the sentence whatever the word was.
+        return true;
+    }
+    if w.is_empty() {
+        // "a record of 56-26 (. 683)": a stop right after an opening bracket is a spacing slip.
+        return !matches!(char_before(text, i), '(' | '[');
+    }
+    if w.ends_with(is_closer) || w.contains("://") || w.contains(['@', '=']) || w.starts_with("www.") {
+        return true;
+    }
+    // "Golf-U.S." and "Wittman/P.J.": the abbreviation is the last part of a compound.
+    let w = w.rsplit(['-', '/', '–']).next().unwrap_or(w);
+    if w.is_empty() {
         return true;
     }
     if w.ends_with(|c: char| c.is_ascii_digit()) {
         return !numeric || !w.starts_with(|c: char| c.is_alphabetic());
     }
-    let abbrev = abbreviations::lookup(w);
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let single = letters == 1 && w.chars().count() == 1;
+    let before = text[sent_start..w_start].trim_end();
+    let abbrev = if spaced_time(before, w) { Some(Abbrev::Time) } else { abbreviations::lookup(w) };
+    let single = abbrev.is_none() && w.chars().count() == 1;
     let dotted = is_dotted(w);
     if numeric {
         return abbrev.is_none() && !single && !dotted && !w.ends_with('°');
@@ -301,19 +334,51 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
         // "you and I. Did" ends; "Albert I. Jones" and "John F. Kennedy" do not.
         return w == "I" && previous_word_is_lower(text, w_start, sent_start);
     }
+    // An opening quote after an abbreviation starts a new sentence: `in Rancho Mirage, Calif. "She`.
+    let quote_next = matches!(char_at(text, n), '"' | '“');
     match abbrev {
+        Some(Abbrev::Title) if w.eq_ignore_ascii_case("st") && after_name(before) => {
+            // "52nd St. She" is a street, not a saint.
+            quote_next || abbreviations::is_starter(next)
+        }
         Some(Abbrev::Title | Abbrev::Inner) => false,
-        Some(Abbrev::Numbering | Abbrev::Capitalised) => abbreviations::is_starter(next),
+        Some(Abbrev::Numbering) => quote_next || abbreviations::is_starter(next),
+        Some(Abbrev::Capitalised) => {
+            // "in Jacksonville, Fla. Collier said": a state after a city ends the sentence.
+            quote_next || before.ends_with(',') || abbreviations::is_starter(next)
+        }
         Some(Abbrev::NameSuffix) => {
-            !abbreviations::continues_name(next) && !matches!(char_at(text, n), '(' | '[')
+            quote_next || !abbreviations::continues_name(next) && !matches!(char_at(text, n), '(' | '[')
         }
         Some(Abbrev::Time) => {
             !abbreviations::continues_time(next) && !short_opening(text, content, w_start)
         }
         Some(Abbrev::Plain) => true,
-        None if dotted => abbreviations::is_starter(next),
+        None if dotted => quote_next || abbreviations::is_starter(next),
         None => true,
     }
+}
+
+/// "3:33 a. m.": the time abbreviation written with a space, seen from its "m".
+fn spaced_time(before: &str, w: &str) -> bool {
+    if !w.eq_ignore_ascii_case("m") {
+        return false;
+    }
+    let b = before.as_bytes();
+    let n = b.len();
+    n >= 2
+        && b[n - 1] == b'.'
+        && matches!(b[n - 2].to_ascii_lowercase(), b'a' | b'p')
+        && (n == 2 || b[n - 3].is_ascii_whitespace() || b[n - 3].is_ascii_digit())
+}
+
+/// Whether the text before a word ends in a capitalised or numbered word ("Main", "52nd").
+fn after_name(before: &str) -> bool {
+    before
+        .rsplit(char::is_whitespace)
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// "U.S", "Ph.D", "J.C": letters in groups of one or two, joined by full stops.
@@ -344,11 +409,14 @@ fn short_opening(text: &str, content: usize, w_start: usize) -> bool {
 fn unspaced_boundary(text: &str, i: usize, k: usize, end: usize) -> Option<usize> {
     let b = text.as_bytes();
     let before = *b.get(i.checked_sub(1)?)?;
+    let next = b[k];
+    if !(next.is_ascii_uppercase() || next.is_ascii_digit()) {
+        return None;
+    }
     let (_, w) = word_before(text, i, i.saturating_sub(WORD_LOOKBACK))?;
     if w.len() < 2 || w.contains(['.', '@', '/', ':', '\\', '_']) || abbreviations::lookup(w).is_some() {
         return None;
     }
-    let next = b[k];
     if next.is_ascii_uppercase() && (before.is_ascii_lowercase() || before.is_ascii_digit()) {
         let word = word_at(text, k, end);
         if !word.bytes().skip(1).all(|c| c.is_ascii_lowercase()) {
