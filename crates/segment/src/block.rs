@@ -29,11 +29,19 @@ pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<
 }
 
 fn measure(block: &str) -> (usize, bool) {
-    let width = block.split('\n').map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
-    let b = block.as_bytes();
-    let has_stop = block.match_indices(['.', '!', '?', '…']).any(|(k, m)| {
-        b.get(k + m.len()).map_or(true, |&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b')'))
-    });
+    let mut width = 0;
+    let mut has_stop = false;
+    for line in block.split('\n') {
+        width = width.max(line.trim_end().chars().count());
+        // The stop of a list marker ("d. Compliance Log") is no sentence punctuation.
+        let body = line.trim_start();
+        let skip = lists::marker_at(body.as_bytes(), 0, body.len()).map_or(0, |m| m.len);
+        let b = body.as_bytes();
+        has_stop |= body[skip..].match_indices(['.', '!', '?', '…']).any(|(k, m)| {
+            b.get(skip + k + m.len())
+                .map_or(true, |&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b')'))
+        });
+    }
     (width, has_stop)
 }
 

@@ -121,7 +121,10 @@ pub(crate) fn at_terminal(text: &str, end: usize, sent_start: usize, i: usize) -
     if n >= end {
         return Outcome { cut: None, resume: after };
     }
-    let cut = if run.ellipsis && matches!(char_before(text, i), '[' | '(') {
+    let cut = if text[after..n].contains('\n') && lists::is_line_bullet(char_at(text, n)) {
+        // "the Washington area.\n***\nAfter": a line opening with a bullet is its own item.
+        true
+    } else if run.ellipsis && matches!(char_before(text, i), '[' | '(') {
         // "Bohr [...] used": an omission mark, not the end of anything.
         false
     } else if run.spaced && run.dots == 3 {
@@ -250,11 +253,19 @@ fn attributed(text: &str, m: usize, end: usize) -> bool {
     while !text.is_char_boundary(k) {
         k -= 1;
     }
-    text[m..k]
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .take(6)
-        .take_while(|w| !w.ends_with(['.', '!', '?']) || abbreviations::lookup(w.trim_end_matches('.')).is_some())
-        .any(|w| abbreviations::is_speech_verb(w.trim_end_matches(['.', ','])))
+    if abbreviations::is_starter(word_at(text, m, end)) {
+        // `"...I am!" As she said this` opens a new sentence.
+        return false;
+    }
+    for w in text[m..k].split(|c: char| c.is_whitespace() || c == ',').take(6) {
+        if abbreviations::is_speech_verb(w.trim_end_matches(['.', '!', '?'])) {
+            return true;
+        }
+        if w.ends_with(['.', '!', '?']) && abbreviations::lookup(w.trim_end_matches('.')).is_none() {
+            return false;
+        }
+    }
+    false
 }
 
 /// "!" and "?" end a sentence unless lower case or more punctuation follows.
@@ -324,7 +335,7 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
     }
     let before = text[sent_start..w_start].trim_end();
     let abbrev = if spaced_time(before, w) { Some(Abbrev::Time) } else { abbreviations::lookup(w) };
-    let single = abbrev.is_none() && w.chars().count() == 1;
+    let single = abbrev.is_none() && w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
     let dotted = is_dotted(w);
     if numeric {
         return abbrev.is_none() && !single && !dotted && !w.ends_with('°');
