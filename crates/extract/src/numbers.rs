@@ -1,0 +1,1099 @@
+//! Numbers as intervals: digits, number words, scales, bounds ("about", "more than"), ranges,
+//! vague amounts ("hundreds of"), percentages, money, ordinals and durations, each with the noun
+//! it counts.
+//!
+//! `counted` policy: the lower-cased noun phrase after the number (at most three words, stopping
+//! at the first plural noun), with its last word, the head noun, reduced to the singular:
+//! "600 North Korean soldiers" → "north korean soldier", "600 troops" → "troop". Stages that
+//! compare counts should compare the last word; the modifiers are there for display.
+
+use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
+use model::{Quantity, QuantityKind};
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Lex {
+    Small(f64),
+    Tens(f64),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    /// Ordinal word; `true` when plural ("thirds"), which only reads as a fraction.
+    Ord(f64, bool),
+    Half,
+    Quarter,
+}
+
+fn lex(w: &str) -> Option<Lex> {
+    let mut buf = [0u8; 24];
+    let w = lower(w, &mut buf)?;
+    use Lex::*;
+    Some(match w {
+        "zero" | "nought" | "naught" => Small(0.0),
+        "one" => Small(1.0),
+        "two" => Small(2.0),
+        "three" => Small(3.0),
+        "four" => Small(4.0),
+        "five" => Small(5.0),
+        "six" => Small(6.0),
+        "seven" => Small(7.0),
+        "eight" => Small(8.0),
+        "nine" => Small(9.0),
+        "ten" => Small(10.0),
+        "eleven" => Small(11.0),
+        "twelve" => Small(12.0),
+        "thirteen" => Small(13.0),
+        "fourteen" => Small(14.0),
+        "fifteen" => Small(15.0),
+        "sixteen" => Small(16.0),
+        "seventeen" => Small(17.0),
+        "eighteen" => Small(18.0),
+        "nineteen" => Small(19.0),
+        "twenty" => Tens(20.0),
+        "thirty" => Tens(30.0),
+        "forty" => Tens(40.0),
+        "fifty" => Tens(50.0),
+        "sixty" => Tens(60.0),
+        "seventy" => Tens(70.0),
+        "eighty" => Tens(80.0),
+        "ninety" => Tens(90.0),
+        "hundred" => Hundred,
+        "thousand" => Scale(1e3),
+        "million" | "mln" | "mn" | "mil" => Scale(1e6),
+        "billion" | "bn" | "bln" => Scale(1e9),
+        "trillion" | "tn" | "tln" => Scale(1e12),
+        "lakh" => Scale(1e5),
+        "crore" => Scale(1e7),
+        "dozen" | "dozens" => Dozen,
+        "half" | "halves" => Half,
+        "quarter" | "quarters" => Quarter,
+        _ => return ordinal_word(w).map(|(v, pl)| Ord(v, pl)),
+    })
+}
+
+fn ordinal_word(w: &str) -> Option<(f64, bool)> {
+    let (w, plural) = match w.strip_suffix('s') {
+        Some(s) if s.ends_with("th") || s.ends_with("ird") || s.ends_with("irst") => (s, true),
+        _ => (w, false),
+    };
+    let v = match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" | "nineth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => 20.0,
+        "thirtieth" => 30.0,
+        "fortieth" => 40.0,
+        "fiftieth" => 50.0,
+        "sixtieth" => 60.0,
+        "seventieth" => 70.0,
+        "eightieth" => 80.0,
+        "ninetieth" => 90.0,
+        "hundredth" => 100.0,
+        "thousandth" => 1e3,
+        "millionth" => 1e6,
+        "billionth" => 1e9,
+        "trillionth" => 1e12,
+        _ => return None,
+    };
+    Some((v, plural))
+}
+
+/// Multiplier of a suffix glued to digits ("100k", "1.2bn"); lower-case "m" is left out as it is
+/// usually metres.
+fn glued_scale(s: &str) -> Option<f64> {
+    Some(match s {
+        "k" | "K" => 1e3,
+        "M" | "mn" | "mln" | "mil" | "MN" => 1e6,
+        "b" | "B" | "bn" | "bln" | "BN" => 1e9,
+        "tn" | "tln" | "T" => 1e12,
+        _ => return None,
+    })
+}
+
+/// Scale written as its own word after digits ("2.33 k", "10 bln", "1,674.5 G").
+fn spaced_scale(s: &str) -> Option<f64> {
+    Some(match s {
+        "k" | "K" => 1e3,
+        "M" => 1e6,
+        "G" | "B" => 1e9,
+        _ => return None,
+    })
+}
+
+fn is_ordinal_suffix(s: &str) -> bool {
+    matches!(s.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+}
+
+/// Parses the digits of a number token; `None` for things that only look like numbers
+/// ("192.168.1.2"). Several comma groups that are not thousands ("22,24,26") are lists.
+fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
+    let dots = s.matches('.').count();
+    let commas = s.matches(',').count();
+    if dots > 1 && commas == 0 {
+        return None;
+    }
+    let clean = |t: &str| -> Option<f64> {
+        let t: String = t.chars().filter(|&c| c != ',').collect();
+        if t.starts_with('.') {
+            format!("0{t}").parse().ok()
+        } else {
+            t.parse().ok()
+        }
+    };
+    if commas == 0 {
+        return Some(vec![(0, s.len(), clean(s)?)]);
+    }
+    let int_part = s.split('.').next().unwrap_or(s);
+    let groups: Vec<&str> = int_part.split(',').collect();
+    let thousands = groups.len() > 1 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    if thousands {
+        if dots > 1 {
+            return None;
+        }
+        return Some(vec![(0, s.len(), clean(s)?)]);
+    }
+    // "1.111,11" (European) or "5,00".
+    if commas == 1 && (dots == 0 || (dots >= 1 && s.find('.') < s.find(','))) {
+        let t: String = s.chars().filter(|&c| c != '.').map(|c| if c == ',' { '.' } else { c }).collect();
+        return Some(vec![(0, s.len(), t.parse().ok()?)]);
+    }
+    if dots > 0 {
+        return None;
+    }
+    let mut out = vec![];
+    let mut at = 0;
+    for g in s.split(',') {
+        out.push((at, at + g.len(), g.parse().ok()?));
+        at += g.len() + 1;
+    }
+    Some(out)
+}
+
+struct Phrase {
+    first: usize,
+    /// Last token index consumed.
+    last: usize,
+    value: f64,
+    ordinal: bool,
+    /// Made only of words ("one"), for the pronoun check.
+    words_only: bool,
+    unit: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Small,
+    Tens,
+    Hundred,
+    Scale,
+    Digits,
+}
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    text.get(t.start..t.end).unwrap_or("")
+}
+
+fn word_is(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Word && word(text, t).eq_ignore_ascii_case(w))
+}
+
+fn punct_is(text: &str, toks: &[Tok], i: usize, p: &str) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == Kind::Punct && word(text, t) == p)
+}
+
+fn adjacent(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 1 && i < toks.len() && gap_ok(text, toks[i - 1].end, toks[i].start)
+}
+
+fn lex_at(text: &str, toks: &[Tok], i: usize) -> Option<Lex> {
+    toks.get(i).filter(|t| t.kind == Kind::Word).and_then(|t| lex(word(text, t)))
+}
+
+/// Digits that are part of an id, a URL, a time or a phone number rather than a quantity.
+fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    let b = text.as_bytes();
+    let before = if t.start > 0 { b[t.start - 1] } else { b' ' };
+    if before.is_ascii_alphanumeric() || matches!(before, b'/' | b'_' | b'#' | b'@' | b'\\' | b':' | b'+' | b'=' | b'&' | b'?') {
+        return true;
+    }
+    let after = b.get(t.end).copied().unwrap_or(b' ');
+    if matches!(after, b'/' | b'_' | b'@' | b'\\') || (after == b':' && b.get(t.end + 1).is_some_and(u8::is_ascii_digit)) {
+        return true;
+    }
+    // "SCP-173", "F-16": capitalised code, hyphen, digits.
+    if before == b'-' && i >= 2 && toks[i - 2].end + 1 == t.start && toks[i - 2].kind == Kind::Word {
+        let w = word(text, &toks[i - 2]);
+        if w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()) {
+            return true;
+        }
+    }
+    // Phone numbers: three digit groups chained by hyphens.
+    let chained = |k: usize| k + 2 < toks.len() && punct_is(text, toks, k + 1, "-") && toks[k + 2].kind == Kind::Num && toks[k].end == toks[k + 1].start && toks[k + 1].end == toks[k + 2].start;
+    if chained(i) && chained(i + 2) {
+        return true;
+    }
+    if i >= 2 && chained(i - 2) && (chained(i) || (i >= 4 && chained(i - 4))) {
+        return true;
+    }
+    // Times: "5pm", "5 p.m.".
+    let suffix = text.get(t.digits_end..t.end).unwrap_or("");
+    if matches!(suffix, "am" | "pm" | "AM" | "PM") {
+        return true;
+    }
+    if let Some(n) = toks.get(i + 1) {
+        let w = word(text, n);
+        if n.kind == Kind::Word && matches!(w, "a.m." | "p.m." | "am" | "pm" | "GMT" | "UTC" | "EST" | "ET" | "KST" | "BST" | "CET") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Parses the longest number phrase starting at token `i`.
+fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
+    let mut total = 0.0f64;
+    let mut cur = 0.0f64;
+    let mut last = Last::None;
+    let mut j = i;
+    let mut end = None;
+    let mut words_only = true;
+    let mut unit = None;
+    let mut after_and = false;
+    while j < toks.len() {
+        if j > i && !adjacent(text, toks, j) {
+            break;
+        }
+        let t = toks[j];
+        match t.kind {
+            Kind::Num => {
+                if !(last == Last::None || last == Last::Scale || (after_and && last == Last::Hundred)) {
+                    break;
+                }
+                if digits_are_noise(text, toks, j) {
+                    if j == i {
+                        return None;
+                    }
+                    break;
+                }
+                let digits = text.get(t.start..t.digits_end).unwrap_or("");
+                let parsed = parse_digits(digits)?;
+                let [(_, _, v)] = parsed[..] else {
+                    if j == i {
+                        return None;
+                    }
+                    break;
+                };
+                let suffix = text.get(t.digits_end..t.end).unwrap_or("");
+                if after_and && v >= 100.0 {
+                    break;
+                }
+                words_only = false;
+                if is_ordinal_suffix(suffix) {
+                    if last != Last::None {
+                        break;
+                    }
+                    return Some(Phrase { first: i, last: j, value: v, ordinal: true, words_only, unit: None });
+                }
+                let mut v = v;
+                if let Some(m) = glued_scale(suffix) {
+                    v *= m;
+                } else if let Some(e) = suffix.strip_prefix(['e', 'E']).and_then(|e| e.parse::<i32>().ok()) {
+                    if e.abs() < 300 {
+                        v *= 10f64.powi(e);
+                    }
+                } else if !suffix.is_empty() {
+                    if j != i {
+                        break;
+                    }
+                    if suffix.len() > 4 || suffix.ends_with('s') && suffix.len() == 1 {
+                        return None;
+                    }
+                    unit = Some(suffix.to_ascii_lowercase());
+                }
+                if after_and {
+                    cur += v;
+                } else {
+                    cur = v;
+                }
+                last = Last::Digits;
+                end = Some(j);
+                after_and = false;
+                if unit.is_some() {
+                    break;
+                }
+                if let Some(m) = toks.get(j + 1).filter(|n| n.kind == Kind::Word && adjacent(text, toks, j + 1)).and_then(|n| spaced_scale(word(text, n))) {
+                    total += cur * m;
+                    cur = 0.0;
+                    last = Last::Scale;
+                    j += 2;
+                    end = Some(j - 1);
+                    continue;
+                }
+            }
+            Kind::Word => {
+                let w = word(text, &t);
+                if w.eq_ignore_ascii_case("and") {
+                    if !matches!(last, Last::Hundred | Last::Scale | Last::Small | Last::Digits | Last::Tens) {
+                        break;
+                    }
+                    // "one and a half", "3 million and a half".
+                    if word_is(text, toks, j + 1, "a") || word_is(text, toks, j + 1, "one") {
+                        if let Some(f) = match lex_at(text, toks, j + 2) {
+                            Some(Lex::Half) => Some(0.5),
+                            Some(Lex::Quarter) => Some(0.25),
+                            _ => None,
+                        } {
+                            if last == Last::Scale {
+                                let scale = scale_of(text, toks, j);
+                                total += f * scale;
+                            } else {
+                                cur += f;
+                            }
+                            end = Some(j + 2);
+                            j += 3;
+                            continue;
+                        }
+                    }
+                    if !matches!(last, Last::Hundred | Last::Scale) {
+                        break;
+                    }
+                    match lex_at(text, toks, j + 1) {
+                        Some(Lex::Small(_) | Lex::Tens(_)) => {}
+                        None if toks.get(j + 1).is_some_and(|n| n.kind == Kind::Num) => {}
+                        _ => break,
+                    }
+                    after_and = true;
+                    j += 1;
+                    continue;
+                }
+                if (w == "a" || w == "an" || w == "A" || w == "An") && j == i {
+                    match lex_at(text, toks, j + 1) {
+                        Some(Lex::Hundred | Lex::Scale(_) | Lex::Dozen) if adjacent(text, toks, j + 1) => {
+                            cur = 1.0;
+                            last = Last::Small;
+                            j += 1;
+                            continue;
+                        }
+                        _ => return None,
+                    }
+                }
+                let Some(l) = lex(w) else { break };
+                match l {
+                    Lex::Small(v) => {
+                        match last {
+                            Last::None | Last::Scale => cur = v,
+                            Last::Tens if v < 10.0 && v > 0.0 => cur += v,
+                            Last::Hundred => cur += v,
+                            _ => break,
+                        }
+                        last = Last::Small;
+                    }
+                    Lex::Tens(v) => {
+                        match last {
+                            Last::None | Last::Scale => cur = v,
+                            Last::Hundred => cur += v,
+                            _ => break,
+                        }
+                        last = Last::Tens;
+                    }
+                    Lex::Hundred => {
+                        if !matches!(last, Last::Small | Last::Tens | Last::Digits) || cur >= 100.0 || cur % 100.0 != cur {
+                            break;
+                        }
+                        cur *= 100.0;
+                        last = Last::Hundred;
+                    }
+                    Lex::Scale(s) => {
+                        if last == Last::None || last == Last::Scale && cur == 0.0 && total < s {
+                            if last == Last::None {
+                                break;
+                            }
+                            total *= s;
+                        } else {
+                            total += cur * s;
+                            cur = 0.0;
+                        }
+                        last = Last::Scale;
+                    }
+                    Lex::Dozen => {
+                        if last == Last::None {
+                            break;
+                        }
+                        cur = cur.max(1.0) * 12.0;
+                        last = Last::Small;
+                    }
+                    Lex::Ord(o, plural) => {
+                        let compound = !plural && matches!(last, Last::None | Last::Hundred | Last::Scale) || (!plural && last == Last::Tens && o < 10.0);
+                        if compound {
+                            return Some(Phrase { first: i, last: j, value: total + cur + o, ordinal: true, words_only, unit: None });
+                        }
+                        // "two thirds", "twenty-three fifths": a fraction. "seconds" is time.
+                        if o == 2.0 || last == Last::Digits {
+                            break;
+                        }
+                        cur = (total + cur) / o;
+                        total = 0.0;
+                        end = Some(j);
+                        break;
+                    }
+                    Lex::Half | Lex::Quarter => {
+                        let f = if l == Lex::Half { 0.5 } else { 0.25 };
+                        if last == Last::None {
+                            // "half a million", "quarter million".
+                            let mut k = j + 1;
+                            if word_is(text, toks, k, "a") {
+                                k += 1;
+                            }
+                            match lex_at(text, toks, k) {
+                                Some(Lex::Scale(s)) => {
+                                    return Some(Phrase { first: i, last: k, value: f * s, ordinal: false, words_only, unit: None });
+                                }
+                                Some(Lex::Dozen) => {
+                                    return Some(Phrase { first: i, last: k, value: f * 12.0, ordinal: false, words_only, unit: None });
+                                }
+                                _ => return None,
+                            }
+                        }
+                        if !matches!(last, Last::Small | Last::Tens) {
+                            break;
+                        }
+                        cur *= f;
+                        end = Some(j);
+                        break;
+                    }
+                }
+                end = Some(j);
+                after_and = false;
+            }
+            Kind::Punct => {
+                // "twenty-one", "fifty - two".
+                let p = word(text, &t);
+                if (p == "-" || p == "–") && last == Last::Tens {
+                    if let Some(Lex::Small(v)) = lex_at(text, toks, j + 1) {
+                        if v > 0.0 && v < 10.0 {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    if let Some(Lex::Ord(v, false)) = lex_at(text, toks, j + 1) {
+                        if v < 10.0 {
+                            return Some(Phrase { first: i, last: j + 1, value: total + cur + v, ordinal: true, words_only, unit: None });
+                        }
+                    }
+                }
+                break;
+            }
+        }
+        j += 1;
+    }
+    let end = end?;
+    Some(Phrase { first: i, last: end, value: total + cur, ordinal: false, words_only, unit })
+}
+
+/// The value of the scale word just before token `j` ("million" in "3 million and a half").
+fn scale_of(text: &str, toks: &[Tok], j: usize) -> f64 {
+    match j.checked_sub(1).and_then(|k| lex_at(text, toks, k)) {
+        Some(Lex::Scale(s)) => s,
+        _ => 1.0,
+    }
+}
+
+/// "hundreds of", "several thousand", "dozens", "tens of thousands": (first, last, min, max).
+fn vague(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, f64, f64)> {
+    let t = toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let w = lower(word(text, t), &mut buf)?;
+    let plural_scale = |w: &str| -> Option<f64> {
+        Some(match w {
+            "hundreds" => 100.0,
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            "billions" => 1e9,
+            _ => return None,
+        })
+    };
+    let next_scale = |k: usize| -> Option<f64> {
+        match lex_at(text, toks, k) {
+            Some(Lex::Hundred) => Some(100.0),
+            Some(Lex::Scale(s)) => Some(s),
+            _ => None,
+        }
+    };
+    match w {
+        "several" | "few" => {
+            let few = w == "few";
+            if few && !(i >= 1 && word_is(text, toks, i - 1, "a")) {
+                return None;
+            }
+            let first = if few { i - 1 } else { i };
+            if let Some(s) = next_scale(i + 1).filter(|_| adjacent(text, toks, i + 1)) {
+                let hi = if few { 5.0 } else { 9.0 };
+                return Some((first, i + 1, 2.0 * s, hi * s));
+            }
+            if matches!(lex_at(text, toks, i + 1), Some(Lex::Dozen)) {
+                return Some((first, i + 1, 24.0, if few { 60.0 } else { 108.0 }));
+            }
+            None
+        }
+        "dozens" => Some((i, i, 24.0, 144.0)),
+        "tens" if word_is(text, toks, i + 1, "of") => {
+            let mut buf2 = [0u8; 24];
+            let s = toks.get(i + 2).and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale))?;
+            Some((i, i + 2, 20.0 * s, 99.0 * s))
+        }
+        _ => {
+            let s = plural_scale(w)?;
+            if i >= 1 && (toks[i - 1].kind == Kind::Num || lex_at(text, toks, i - 1).is_some()) {
+                return None;
+            }
+            // "hundreds of thousands".
+            if word_is(text, toks, i + 1, "of") {
+                let mut buf2 = [0u8; 24];
+                if let Some(s2) = toks.get(i + 2).and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale)) {
+                    return Some((i, i + 2, 2.0 * s * s2, 9.99 * s * s2));
+                }
+            }
+            Some((i, i, 2.0 * s, 9.99 * s))
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Bound {
+    About,
+    Nearly,
+    AtLeast,
+    AtMost,
+}
+
+/// Bound words ending just before token `i`: (first token of the modifier, bound).
+fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
+    let w = |k: usize| -> String { toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| word(text, t).to_ascii_lowercase()).unwrap_or_default() };
+    if i == 0 {
+        return None;
+    }
+    let w1 = w(i - 1);
+    let w2 = if i >= 2 { w(i - 2) } else { String::new() };
+    let w3 = if i >= 3 { w(i - 3) } else { String::new() };
+    let two = |a: &str, b: &str| w2 == a && w1 == b;
+    if w3 == "in" && two("excess", "of") {
+        return Some((i - 3, Bound::AtLeast));
+    }
+    if w3 == "no" && (two("more", "than") || two("greater", "than")) {
+        return Some((i - 3, Bound::AtMost));
+    }
+    if w3 == "no" && (two("fewer", "than") || two("less", "than")) {
+        return Some((i - 3, Bound::AtLeast));
+    }
+    if w3 == "as" && (two("many", "as") || two("much", "as")) {
+        return Some((i - 3, Bound::AtMost));
+    }
+    if w3 == "a" && two("minimum", "of") {
+        return Some((i - 3, Bound::AtLeast));
+    }
+    if w3 == "a" && two("maximum", "of") {
+        return Some((i - 3, Bound::AtMost));
+    }
+    if two("at", "least") || two("more", "than") || two("greater", "than") || two("upwards", "of") || two("just", "over") || two("well", "over") {
+        return Some((i - 2, Bound::AtLeast));
+    }
+    if two("up", "to") || two("less", "than") || two("fewer", "than") || two("at", "most") {
+        return Some((i - 2, Bound::AtMost));
+    }
+    if two("close", "to") || two("just", "under") || two("just", "shy") {
+        return Some((i - 2, Bound::Nearly));
+    }
+    if two("an", "estimated") {
+        return Some((i - 2, Bound::About));
+    }
+    match w1.as_str() {
+        "about" | "approximately" | "approx" | "around" | "roughly" | "some" | "estimated" | "circa" | "nearly" | "almost"
+            if !w1.is_empty() =>
+        {
+            let b = if w1 == "nearly" || w1 == "almost" { Bound::Nearly } else { Bound::About };
+            Some((i - 1, b))
+        }
+        "over" | "above" | "exceeding" => Some((i - 1, Bound::AtLeast)),
+        "under" | "below" => Some((i - 1, Bound::AtMost)),
+        _ => None,
+    }
+}
+
+fn apply_bound(b: Option<Bound>, lo: f64, hi: f64) -> (f64, f64) {
+    match b {
+        None => (lo, hi),
+        Some(Bound::About) => (lo * 0.9, hi * 1.1),
+        Some(Bound::Nearly) => (lo * 0.9, hi),
+        Some(Bound::AtLeast) => (lo, f64::INFINITY),
+        Some(Bound::AtMost) => (0.0, hi),
+    }
+}
+
+fn currency_word(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    Some(match lower(w, &mut buf)? {
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "pound" | "pounds" | "gbp" | "sterling" => "GBP",
+        "won" | "krw" => "KRW",
+        "yuan" | "renminbi" | "cny" | "rmb" => "CNY",
+        "yen" | "jpy" => "JPY",
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
+        "rupee" | "rupees" | "inr" => "INR",
+        _ => return None,
+    })
+}
+
+fn currency_sign(p: &str) -> Option<&'static str> {
+    Some(match p {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" => "JPY",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₹" => "INR",
+        _ => return None,
+    })
+}
+
+fn time_unit(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 24];
+    Some(match lower(w, &mut buf)? {
+        "second" | "seconds" => "second",
+        "minute" | "minutes" => "minute",
+        "hour" | "hours" => "hour",
+        "day" | "days" => "day",
+        "week" | "weeks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" => "year",
+        "decade" | "decades" => "decade",
+        "century" | "centuries" => "century",
+        _ => return None,
+    })
+}
+
+/// Words that end a counted noun phrase before it starts or grows.
+fn np_stop(w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(w, &mut buf) else { return false };
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "than"
+            | "that" | "which" | "who" | "whom" | "whose" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "have"
+            | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "do"
+            | "does" | "did" | "not" | "as" | "into" | "over" | "under" | "after" | "before" | "since" | "during" | "per"
+            | "percent" | "reportedly" | "allegedly" | "also" | "each" | "this" | "these" | "those" | "their" | "its"
+            | "his" | "her" | "our" | "it" | "they" | "he" | "she" | "we" | "you" | "i" | "there" | "here" | "more"
+            | "less" | "fewer" | "ago" | "later" | "earlier" | "last" | "next" | "when" | "where" | "while" | "if"
+            | "out" | "up" | "down" | "between" | "among" | "against" | "about" | "around" | "so" | "such" | "then"
+            | "again" | "only" | "just" | "still" | "already" | "now" | "across" | "through" | "toward" | "towards"
+            | "including" | "amid" | "despite" | "via" | "both" | "all" | "some" | "any" | "no" | "other" | "another"
+            | "according" | "said" | "says" | "say" | "told" | "one" | "ones" | "met" | "went" | "came" | "took"
+            | "made" | "gave" | "saw" | "held" | "left" | "fell" | "rose" | "lost" | "began" | "sent" | "fled" | "got"
+            | "became" | "brought" | "built" | "bought" | "fought" | "led" | "ran" | "spent" | "struck" | "flew" | "shot"
+            | "put" | "set" | "cut" | "won" | "saying" | "having"
+    )
+}
+
+const IRREGULAR: &[(&str, &str)] = &[
+    ("people", "people"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("police", "police"),
+    ("personnel", "personnel"),
+    ("staff", "staff"),
+    ("lives", "life"),
+    ("feet", "foot"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("teeth", "tooth"),
+    ("series", "series"),
+    ("species", "species"),
+    ("news", "news"),
+    ("aircraft", "aircraft"),
+    ("cattle", "cattle"),
+    ("data", "data"),
+    ("criteria", "criterion"),
+];
+
+/// Singular lemma of a lower-case English noun, so "soldiers" and "soldier" compare equal.
+pub fn singular(w: &str) -> String {
+    if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
+        return (*s).to_string();
+    }
+    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || !w.ends_with('s') {
+        return w.to_string();
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for suf in ["ches", "shes", "xes", "sses", "zzes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    w[..w.len() - 1].to_string()
+}
+
+fn looks_plural(w: &str) -> bool {
+    IRREGULAR.iter().any(|(p, s)| *p == w && p != s) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+}
+
+/// The noun phrase counted by a number ending at token `k` (exclusive start `k`).
+fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
+    if word_is(text, toks, k, "of") && adjacent(text, toks, k) {
+        k += 1;
+        while toks.get(k).is_some_and(|t| t.kind == Kind::Word && matches!(word(text, t).to_ascii_lowercase().as_str(), "the" | "their" | "its" | "his" | "her" | "these" | "those")) {
+            k += 1;
+        }
+    }
+    let mut parts: Vec<String> = Vec::with_capacity(3);
+    let mut is_cap_phrase = true;
+    let mut prev_end = toks.get(k.checked_sub(1)?)?.end;
+    while parts.len() < 3 {
+        let Some(t) = toks.get(k) else { break };
+        let same_line = t.start >= prev_end && text.get(prev_end..t.start).is_some_and(|g| g.trim().is_empty() && !g.contains('\n'));
+        if t.kind != Kind::Word || !same_line {
+            break;
+        }
+        let mut w = word(text, t).to_string();
+        let mut last = k;
+        // Hyphenated modifiers: "Russian-backed", "long-range".
+        while punct_is(text, toks, last + 1, "-") && toks.get(last + 2).is_some_and(|n| n.kind == Kind::Word && n.start == toks[last + 1].end && toks[last + 1].start == toks[last].end) {
+            w.push('-');
+            w.push_str(word(text, &toks[last + 2]));
+            last += 2;
+        }
+        if np_stop(&w) || (w.ends_with("ed") && !w.contains('-')) || w.ends_with("ly") {
+            break;
+        }
+        // Names after a common noun belong to the next phrase: "first met Putin".
+        if is_cap(&w) && !parts.is_empty() && !is_cap_phrase {
+            break;
+        }
+        is_cap_phrase &= is_cap(&w);
+        let lw = w.trim_end_matches(['\'', '’']).to_lowercase();
+        let lw = lw.strip_suffix("’s").or_else(|| lw.strip_suffix("'s")).unwrap_or(&lw).to_string();
+        let plural = looks_plural(&lw) && !is_cap(&w);
+        parts.push(lw);
+        prev_end = toks[last].end;
+        k = last + 1;
+        if plural {
+            break;
+        }
+    }
+    let head = parts.pop()?;
+    parts.push(singular(&head));
+    Some(parts.join(" "))
+}
+
+/// Finds the quantities of `toks` (one sentence), skipping tokens inside `blocked` byte ranges
+/// (dates, URLs), and appends them to `out`.
+pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], out: &mut Vec<Quantity>) {
+    let inside = |t: &Tok| blocked.iter().any(|&(a, b)| t.start < b && t.end > a);
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if inside(&t) || t.kind == Kind::Punct {
+            i += 1;
+            continue;
+        }
+        let (first, mut last, mut lo, mut hi, mut kind, mut unit, words_only) = if let Some((f, l, lo, hi)) = vague(text, toks, i) {
+            (f, l, lo, hi, QuantityKind::Count, None, true)
+        } else if let Some(p) = phrase(text, toks, i) {
+            let kind = if p.ordinal { QuantityKind::Ordinal } else { QuantityKind::Count };
+            (p.first, p.last, p.value, p.value, kind, p.unit, p.words_only)
+        } else {
+            i += 1;
+            continue;
+        };
+        if toks[first..=last].iter().any(inside) {
+            i = last + 1;
+            continue;
+        }
+        // A bare "one" is usually a pronoun: "the one you mentioned", "one of the countries".
+        if words_only && first == last && word(text, &toks[first]).eq_ignore_ascii_case("one") {
+            let prev = first.checked_sub(1).map(|k| word(text, &toks[k]).to_ascii_lowercase()).unwrap_or_default();
+            let next = toks.get(first + 1).map(|n| word(text, n).to_ascii_lowercase()).unwrap_or_default();
+            if matches!(prev.as_str(), "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another" | "a" | "one" | "only")
+                || matches!(next.as_str(), "of" | "another" | "you" | "is" | "do" | "does" | "who" | "that" | "which" | "or" | "and")
+            {
+                i = last + 1;
+                continue;
+            }
+        }
+        // A spelled-out ordinal is a rank only before a noun or after a determiner: "first met" is
+        // an adverb, "the first time" and "second term" are ranks.
+        if kind == QuantityKind::Ordinal && words_only {
+            let prev = first.checked_sub(1).map(|k| word(text, &toks[k]).to_ascii_lowercase()).unwrap_or_default();
+            let det = matches!(prev.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that") || prev.ends_with("'s") || prev.ends_with("’s");
+            if !det && counted(text, toks, last + 1).is_none() {
+                i = last + 1;
+                continue;
+            }
+        }
+        let mut start_tok = first;
+        // Negative numbers: "minus 5", "-1" after a space.
+        if kind == QuantityKind::Count && first >= 1 {
+            let pw = word(text, &toks[first - 1]);
+            let is_minus_word = pw.eq_ignore_ascii_case("minus") || pw.eq_ignore_ascii_case("negative");
+            let is_minus_sign = (pw == "-" || pw == "−") && toks[first - 1].end == toks[first].start && (first < 2 || toks[first - 2].end < toks[first - 1].start) && toks[first].kind == Kind::Num;
+            if is_minus_word || is_minus_sign {
+                lo = -lo;
+                hi = -hi;
+                start_tok = first - 1;
+            }
+        }
+        // Money before the number: "$1.5 billion", "US$ 5", "USD 20".
+        if start_tok >= 1 {
+            let pt = toks[start_tok - 1];
+            let pw = word(text, &pt);
+            if let Some(c) = currency_sign(pw).filter(|_| pt.kind == Kind::Punct) {
+                unit = Some(c.to_string());
+                start_tok -= 1;
+                if start_tok >= 1 && toks[start_tok - 1].end == toks[start_tok].start && matches!(word(text, &toks[start_tok - 1]), "US" | "U.S." | "A" | "C" | "HK" | "NZ" | "S") {
+                    let pre = word(text, &toks[start_tok - 1]);
+                    if pre != "US" && pre != "U.S." {
+                        unit = Some(format!("{}D", pre.trim_end_matches('.')));
+                    }
+                    start_tok -= 1;
+                }
+            } else if pt.kind == Kind::Word && pw.len() == 3 && pw.chars().all(|c| c.is_ascii_uppercase()) {
+                if let Some(c) = currency_word(pw) {
+                    unit = Some(c.to_string());
+                    start_tok -= 1;
+                }
+            }
+        }
+        // Ranges: "10,000 to 12,000", "10,000-12,000", "between 5 and 7", "5 or 6".
+        let mut k = last + 1;
+        if kind == QuantityKind::Count {
+            let between = start_tok >= 1 && (word_is(text, toks, start_tok - 1, "between") || word_is(text, toks, start_tok - 1, "from"));
+            let sep = toks.get(k).map(|t| word(text, t)).unwrap_or("");
+            let is_sep = matches!(sep, "-" | "–" | "—") || sep == "to" || sep == "and" && between || sep == "or";
+            if is_sep && toks.get(k + 1).is_some_and(|n| !inside(n)) && adjacent(text, toks, k) && adjacent(text, toks, k + 1) {
+                let mut k2 = k + 1;
+                let cur2 = currency_sign(toks.get(k2).map(|t| word(text, t)).unwrap_or("")).is_some();
+                if cur2 {
+                    k2 += 1;
+                }
+                if let Some(p2) = phrase(text, toks, k2).filter(|p| !p.ordinal && (!p.words_only || !word(text, &toks[p.first]).eq_ignore_ascii_case("a"))) {
+                    let (mut a, b) = (lo, p2.value);
+                    // "10 to 12 million": the scale of the second end applies to the first.
+                    if b > a * 100.0 && a.abs() < 1000.0 && p2.first == p2.last.saturating_sub(1) {
+                        if let Some(Lex::Scale(s)) = lex_at(text, toks, p2.last) {
+                            a *= s;
+                        }
+                    }
+                    if b >= a {
+                        lo = a;
+                        hi = b;
+                        last = p2.last;
+                        if between {
+                            start_tok -= 1;
+                        }
+                        if p2.unit.is_some() && unit.is_none() {
+                            unit = p2.unit;
+                        }
+                    }
+                }
+            }
+        }
+        k = last + 1;
+        // Bounds before the number.
+        let mut bound = None;
+        if !(start_tok >= 1 && word_is(text, toks, start_tok - 1, "between")) {
+            if let Some((bstart, b)) = bound_before(text, toks, start_tok) {
+                bound = Some(b);
+                start_tok = bstart;
+            }
+        }
+        // Percentages, money and durations after the number.
+        let next = toks.get(k).map(|t| word(text, t)).unwrap_or("");
+        let glued = toks.get(k).is_some_and(|t| t.start == toks[last].end);
+        if kind == QuantityKind::Count {
+            if next == "%" && glued || next.eq_ignore_ascii_case("percent") || next.eq_ignore_ascii_case("pct") || next.eq_ignore_ascii_case("percentage") {
+                kind = QuantityKind::Percent;
+                if next.eq_ignore_ascii_case("percentage") && word_is(text, toks, k + 1, "points") {
+                    unit = Some("pp".to_string());
+                    k += 1;
+                }
+                last = k;
+            } else if next.eq_ignore_ascii_case("per") && word_is(text, toks, k + 1, "cent") {
+                kind = QuantityKind::Percent;
+                last = k + 1;
+            } else if let Some(c) = currency_word(next).filter(|_| adjacent(text, toks, k) && unit.is_none()) {
+                unit = Some(c.to_string());
+                last = k;
+            } else if unit.is_none() {
+                let mut d = k;
+                let hyphen = punct_is(text, toks, d, "-") && glued;
+                if hyphen {
+                    d += 1;
+                }
+                if let Some(u) = toks.get(d).filter(|t| t.kind == Kind::Word && (hyphen || adjacent(text, toks, d))).and_then(|t| time_unit(word(text, t))) {
+                    kind = QuantityKind::Duration;
+                    unit = Some(u.to_string());
+                    last = d;
+                    // "16-month-long", "72-year-old".
+                    if punct_is(text, toks, d + 1, "-") && (word_is(text, toks, d + 2, "long") || word_is(text, toks, d + 2, "old")) && toks[d + 1].start == toks[d].end {
+                        last = d + 2;
+                    }
+                }
+            }
+        }
+        let (lo, hi) = apply_bound(bound, lo, hi);
+        let counted = match kind {
+            QuantityKind::Duration => None,
+            _ => counted(text, toks, last + 1),
+        };
+        let start = toks[start_tok].start;
+        let end = toks[last].end;
+        out.push(Quantity {
+            text: text.get(start..end).unwrap_or("").to_string(),
+            start,
+            end,
+            min: lo,
+            max: hi,
+            kind,
+            counted,
+            unit,
+        });
+        i = last + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tok::tokenize;
+
+    fn q(s: &str) -> Vec<Quantity> {
+        let mut toks = vec![];
+        tokenize(s, 0, s.len(), &mut toks);
+        let mut out = vec![];
+        quantities(s, &toks, &[], &mut out);
+        out
+    }
+
+    fn one(s: &str) -> Quantity {
+        let v = q(s);
+        assert_eq!(v.len(), 1, "{s}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn digits_and_separators() {
+        assert_eq!(one("subject to 5,532 sanctions").min, 5532.0);
+        assert_eq!(one("subject to 5,532 sanctions").counted.as_deref(), Some("sanction"));
+        assert_eq!(one("1.5 times").min, 1.5);
+        assert_eq!(one("1.2 million people").max, 1_200_000.0);
+        assert_eq!(one("1.2 million people").counted.as_deref(), Some("people"));
+        assert_eq!(one("100k").min, 100_000.0);
+    }
+
+    #[test]
+    fn number_words() {
+        assert_eq!(one("six hundred soldiers").min, 600.0);
+        assert_eq!(one("a dozen drones").min, 12.0);
+        assert_eq!(one("twenty-three missiles").min, 23.0);
+        assert_eq!(one("the two countries").min, 2.0);
+        assert_eq!(one("one hundred and sixty-one").min, 161.0);
+        assert_eq!(one("two thirds").min, 2.0 / 3.0);
+        assert_eq!(one("one and a half million").min, 1_500_000.0);
+        assert!(q("a man walked in").is_empty());
+        assert!(q("one of the countries").is_empty());
+    }
+
+    #[test]
+    fn money() {
+        let m = one("a $1.5 billion deal");
+        assert_eq!((m.min, m.unit.as_deref(), m.counted.as_deref()), (1.5e9, Some("USD"), Some("deal")));
+        assert_eq!(one("500 million won").unit.as_deref(), Some("KRW"));
+        assert_eq!(one("€20").unit.as_deref(), Some("EUR"));
+        assert_eq!(one("3 billion yuan").min, 3e9);
+    }
+
+    #[test]
+    fn bounds_and_ranges() {
+        let a = one("approximately 600 North Korean soldiers have lost their lives");
+        assert_eq!((a.min, a.max), (540.0, 660.0));
+        assert_eq!(a.text, "approximately 600");
+        assert_eq!(a.counted.as_deref(), Some("north korean soldier"));
+        let m = one("more than 10,000 troops");
+        assert_eq!((m.min, m.max), (10_000.0, f64::INFINITY));
+        assert_eq!(m.counted.as_deref(), Some("troop"));
+        let n = one("nearly 100 people");
+        assert_eq!((n.min, n.max), (90.0, 100.0));
+        let u = one("up to 300 km");
+        assert_eq!((u.min, u.max), (0.0, 300.0));
+        let r = one("10,000 to 12,000 troops");
+        assert_eq!((r.min, r.max), (10_000.0, 12_000.0));
+        let r = one("10,000-12,000 troops");
+        assert_eq!((r.min, r.max), (10_000.0, 12_000.0));
+        let r = one("between 5 and 7 missiles");
+        assert_eq!((r.min, r.max, r.text.as_str()), (5.0, 7.0, "between 5 and 7"));
+    }
+
+    #[test]
+    fn vague_amounts() {
+        let h = one("hundreds of soldiers");
+        assert_eq!((h.min, h.max, h.counted.as_deref()), (200.0, 999.0, Some("soldier")));
+        let s = one("several hundred people");
+        assert_eq!((s.min, s.max), (200.0, 900.0));
+        assert_eq!((one("dozens of drones").min, one("dozens of drones").max), (24.0, 144.0));
+        assert_eq!(one("tens of thousands of people").min, 20_000.0);
+    }
+
+    #[test]
+    fn kinds() {
+        let o = one("Putin's 72nd birthday");
+        assert_eq!((o.kind, o.min, o.counted.as_deref()), (QuantityKind::Ordinal, 72.0, Some("birthday")));
+        assert_eq!(one("the first time").kind, QuantityKind::Ordinal);
+        let p = one("rose 40% last year");
+        assert_eq!((p.kind, p.min), (QuantityKind::Percent, 40.0));
+        assert_eq!(one("twenty percent").kind, QuantityKind::Percent);
+        let d = one("its 16-month-long conflict");
+        assert_eq!((d.kind, d.min, d.unit.as_deref(), d.text.as_str()), (QuantityKind::Duration, 16.0, Some("month"), "16-month-long"));
+        let d = one("over the past two decades");
+        assert_eq!((d.kind, d.unit.as_deref()), (QuantityKind::Duration, Some("decade")));
+    }
+
+    #[test]
+    fn noise_is_not_a_number() {
+        assert!(q("call 555-123-4567 now").is_empty());
+        assert!(q("at 10:30 today").is_empty());
+        assert!(q("see www.x.com/a/123 and F-16 jets").iter().all(|x| x.min != 16.0));
+        assert!(q("192.168.1.2").is_empty());
+        assert!(q("").is_empty());
+    }
+
+    #[test]
+    fn singular_lemmas() {
+        for (p, s) in [("soldiers", "soldier"), ("casualties", "casualty"), ("lives", "life"), ("missiles", "missile"), ("launches", "launch"), ("people", "people"), ("status", "status")] {
+            assert_eq!(singular(p), s);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! A cheap word/number/punctuation scanner shared by the parsers.
+//!
+//! Tokens are byte ranges into the article text, so every parser reports offsets for free and
+//! nothing is allocated per token.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// For `Num`: where the digits stop and a glued suffix ("nd", "km", "k") starts.
+    pub digits_end: usize,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Appends the tokens of `text[start..end]` to `out`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
+    let Some(s) = text.get(start..end) else { return };
+    let b = s.as_bytes();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let next_is_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if c.is_ascii_digit() || (c == '.' && next_is_digit && (i == 0 || !b[i - 1].is_ascii_digit())) {
+            let mut j = i + 1;
+            while j < b.len() {
+                if b[j].is_ascii_digit() {
+                    j += 1;
+                } else if (b[j] == b',' || b[j] == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let digits_end = j;
+            while j < b.len() && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            while it.peek().is_some_and(|&(k, _)| k < j) {
+                it.next();
+            }
+            out.push(Tok { start: start + i, end: start + j, kind: Kind::Num, digits_end: start + digits_end });
+        } else if c.is_alphabetic() {
+            let mut j = i + c.len_utf8();
+            // "U.S.", "U.N.", "p.m.": single letters joined by periods form one word.
+            if c.is_ascii_alphabetic() && b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) && b.get(j + 2) == Some(&b'.') {
+                while b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) && b.get(j + 2) == Some(&b'.') {
+                    j += 2;
+                }
+                j += 1;
+            } else {
+                let rest = &s[j..];
+                let mut chars = rest.char_indices().peekable();
+                let mut stop = rest.len();
+                while let Some((k, ch)) = chars.next() {
+                    if ch.is_alphanumeric() {
+                        continue;
+                    }
+                    if is_apostrophe(ch) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+                        continue;
+                    }
+                    stop = k;
+                    break;
+                }
+                j += stop;
+            }
+            while it.peek().is_some_and(|&(k, _)| k < j) {
+                it.next();
+            }
+            out.push(Tok { start: start + i, end: start + j, kind: Kind::Word, digits_end: start + i });
+        } else {
+            let e = i + c.len_utf8();
+            out.push(Tok { start: start + i, end: start + e, kind: Kind::Punct, digits_end: start + i });
+        }
+    }
+}
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words, which are never
+/// keywords.
+pub(crate) fn lower<'a>(s: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+    if s.len() > buf.len() || !s.is_ascii() {
+        return None;
+    }
+    for (d, b) in buf.iter_mut().zip(s.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..s.len()]).ok()
+}
+
+/// True when only spaces or tabs (no line break) separate two byte offsets.
+pub(crate) fn gap_ok(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text.get(a..b).is_some_and(|g| g.len() <= 4 && g.bytes().all(|c| c == b' ' || c == b'\t'))
+}
+
+pub(crate) fn is_cap(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let mut v = vec![];
+        tokenize(s, 0, s.len(), &mut v);
+        v.iter().map(|t| &s[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(words("U.S.-led Kim’s 5,532 72nd .5 $1.2bn"), ["U.S.", "-", "led", "Kim’s", "5,532", "72nd", ".5", "$", "1.2bn"]);
+        assert_eq!(words("2019. Done"), ["2019", ".", "Done"]);
+    }
+}
