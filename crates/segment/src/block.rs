@@ -28,22 +28,58 @@ pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<
     block.cut(end);
 }
 
+/// Width of the widest line in chars, and whether a stop followed by a space, quote or bracket
+/// occurs outside list markers, in one pass over the bytes.
 fn measure(block: &str) -> (usize, bool) {
+    let b = block.as_bytes();
     let mut width = 0;
     let mut has_stop = false;
-    for line in block.split('\n') {
-        width = width.max(line.trim_end().chars().count());
-        // The stop of a list marker ("d. Compliance Log") is no sentence punctuation.
-        let body = line.trim_start();
-        let skip = lists::marker_at(body.as_bytes(), 0, body.len()).map_or(0, |m| m.len);
-        let b = body.as_bytes();
-        has_stop |= body[skip..].match_indices(['.', '!', '?', '…']).any(|(k, m)| {
-            b.get(skip + k + m.len())
-                .map_or(true, |&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b')'))
-        });
+    let mut line_start = 0;
+    while line_start <= b.len() {
+        let line_end = b[line_start..].iter().position(|&c| c == b'\n').map_or(b.len(), |k| line_start + k);
+        let line = &b[line_start..line_end];
+        let kept = line.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |k| k + 1);
+        width = width.max(line[..kept].iter().filter(|&&c| c & 0xC0 != 0x80).count());
+        if !has_stop {
+            // The stop of a list marker ("d. Compliance Log") is no sentence punctuation.
+            let body = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
+            let skip = lists::marker_at(line, body, line.len()).map_or(0, |m| m.len);
+            has_stop = (body + skip..line.len()).any(|k| {
+                let stop = match line[k] {
+                    b'.' | b'!' | b'?' => 1,
+                    0xE2 if line.get(k + 1..k + 3) == Some(&[0x80, 0xA6]) => 3,
+                    _ => 0,
+                };
+                stop > 0
+                    && match line.get(k + stop) {
+                        None => true,
+                        Some(&c) => c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b')'),
+                    }
+            });
+        }
+        line_start = line_end + 1;
     }
     (width, has_stop)
 }
+
+/// Bytes the scan must look at: line breaks, terminal punctuation, and the lead bytes of the
+/// multi-byte terminals and bullets ("…", "•", "。", "．"); with `SPACE`, also spaces and tabs,
+/// where an inline list item may start. Continuation bytes are never lead bytes, so skipping
+/// over other bytes always stops on a char boundary.
+const PLAIN: u8 = 1;
+const SPACE: u8 = 2;
+static INTEREST: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let plain: [u8; 8] = [b'\n', b'\r', b'.', b'!', b'?', 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < plain.len() {
+        t[plain[k] as usize] = PLAIN | SPACE;
+        k += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t
+};
 
 impl Block<'_> {
     fn scan(&mut self, start: usize) {
@@ -51,6 +87,13 @@ impl Block<'_> {
         let mut i = start;
         let mut line_start = start;
         while i < self.end {
+            let wanted = if self.list.is_some() { SPACE } else { PLAIN };
+            while i < self.end && INTEREST[usize::from(b[i])] & wanted == 0 {
+                i += 1;
+            }
+            if i >= self.end {
+                break;
+            }
             let c = b[i];
             if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                 if self.line_ends_sentence(line_start, i) {

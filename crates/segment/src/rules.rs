@@ -284,7 +284,7 @@ fn emphatic_ends(text: &str, i: usize, closed: bool, n: usize, end: usize) -> bo
     if c.is_alphanumeric() {
         // "Yahoo! Research" is a name, not an exclamation.
         let name = word_before(text, i, i.saturating_sub(WORD_LOOKBACK)).map(|(_, w)| w);
-        return !matches!(name, Some("Yahoo" | "Jeopardy" | "E")) && !(closed && attributed(text, m, end));
+        return !(matches!(name, Some("Yahoo" | "Jeopardy" | "E")) || closed && attributed(text, m, end));
     }
     if is_dash(c) {
         // "What do you see? - Posted like ..." but "and -- voila! -- you have cake."
