@@ -1,1 +1,14 @@
-fn main() {}
+use claimcheck::cmd::{self, Cli};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cmd::dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("claimcheck: error: {err:#}");
+            ExitCode::from(cmd::EXIT_USAGE_OR_OUTPUT)
+        }
+    }
+}

@@ -21,6 +21,9 @@ fn main() -> std::io::Result<()> {
     if let Some(t) = args.get(3).and_then(|t| t.parse().ok()) {
         params.link_threshold = t;
     }
+    if let Some(t) = args.get(4).and_then(|t| t.parse().ok()) {
+        params.min_link_share = t;
+    }
     let mut files = Vec::new();
     for topic in std::fs::read_dir(docs)? {
         for f in std::fs::read_dir(topic?.path())? {
@@ -30,7 +33,10 @@ fn main() -> std::io::Result<()> {
     files.sort();
     let mut mentions = Vec::new();
     for f in &files {
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = std::fs::read_to_string(f)?;
         for (i, line) in text.lines().enumerate() {
             if line.starts_with("http") || line.trim().is_empty() {
@@ -41,7 +47,12 @@ fn main() -> std::io::Result<()> {
     }
     let t = std::time::Instant::now();
     let groups = cluster::cluster(&mentions, &params);
-    eprintln!("{} mentions, {} groups in {:?}", mentions.len(), groups.len(), t.elapsed());
+    eprintln!(
+        "{} mentions, {} groups in {:?}",
+        mentions.len(),
+        groups.len(),
+        t.elapsed()
+    );
     let mut id = vec![0; mentions.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
@@ -50,7 +61,14 @@ fn main() -> std::io::Result<()> {
     }
     let mut csv = String::from("article,line,cluster_id,text\n");
     for (m, g) in mentions.iter().zip(&id) {
-        let _ = writeln!(csv, "{},{},{},\"{}\"", m.article, m.line, g, m.claim.text.replace('"', "\"\""));
+        let _ = writeln!(
+            csv,
+            "{},{},{},\"{}\"",
+            m.article,
+            m.line,
+            g,
+            m.claim.text.replace('"', "\"\"")
+        );
     }
     std::fs::create_dir_all(out)?;
     std::fs::write(out.join("mentions.csv"), csv)

@@ -45,8 +45,11 @@ pub fn fingerprint(text: &str) -> Fingerprint {
         return Fingerprint::default();
     }
     let shingle = |s: &[u64]| s.iter().fold(0u64, |h, &w| mix(h.rotate_left(17) ^ w));
-    let mut shingles: Vec<u64> =
-        if ws.len() < SHINGLE { vec![shingle(&ws)] } else { ws.windows(SHINGLE).map(shingle).collect() };
+    let mut shingles: Vec<u64> = if ws.len() < SHINGLE {
+        vec![shingle(&ws)]
+    } else {
+        ws.windows(SHINGLE).map(shingle).collect()
+    };
     shingles.sort_unstable();
     shingles.dedup();
     let perms: Vec<(u64, u64)> = (0..SIGNATURE_LEN).map(permutation).collect();
@@ -124,8 +127,17 @@ mod tests {
         let unrelated = "Ellen DeGeneres will host the Oscars for a second time next year, the Academy announced \
             Friday. The comedian first hosted the ceremony in 2007 and earned an Emmy nomination for it. Producers \
             Craig Zadan and Neil Meron said in a statement they were thrilled to have her back on the stage.";
-        let fps = vec![fingerprint(STORY), fingerprint(unrelated), fingerprint(&edited), fingerprint("")];
-        assert!(fps[0].similarity(&fps[2]) > 0.5, "{}", fps[0].similarity(&fps[2]));
+        let fps = vec![
+            fingerprint(STORY),
+            fingerprint(unrelated),
+            fingerprint(&edited),
+            fingerprint(""),
+        ];
+        assert!(
+            fps[0].similarity(&fps[2]) > 0.5,
+            "{}",
+            fps[0].similarity(&fps[2])
+        );
         assert!(fps[0].similarity(&fps[1]) < 0.1);
         assert_eq!(copy_groups(&fps, &Params::default()), vec![0, 1, 0, 3]);
     }

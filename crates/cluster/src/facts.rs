@@ -31,13 +31,19 @@ impl DaySpan {
         match (date.month, date.day) {
             (Some(m), Some(d)) => {
                 let day = days_from_civil(date.year, m, d);
-                DaySpan { first: day, last: day }
+                DaySpan {
+                    first: day,
+                    last: day,
+                }
             }
             (Some(m), None) => DaySpan {
                 first: days_from_civil(date.year, m, 1),
                 last: days_from_civil(date.year, m, model::days_in_month(date.year, m)),
             },
-            _ => DaySpan { first: days_from_civil(date.year, 1, 1), last: days_from_civil(date.year, 12, 31) },
+            _ => DaySpan {
+                first: days_from_civil(date.year, 1, 1),
+                last: days_from_civil(date.year, 12, 31),
+            },
         }
     }
 
@@ -46,7 +52,11 @@ impl DaySpan {
         let value: PubDate = d.value.as_deref()?.parse().ok()?;
         // The value's own form is authoritative, but never claim more precision than extract gave.
         let value = match d.granularity {
-            Granularity::Year => PubDate { month: None, day: None, ..value },
+            Granularity::Year => PubDate {
+                month: None,
+                day: None,
+                ..value
+            },
             Granularity::Month => PubDate { day: None, ..value },
             Granularity::Day => value,
         };
@@ -59,7 +69,9 @@ impl DaySpan {
 
     /// Days between the two ranges; 0 when they overlap.
     pub fn gap(&self, other: &DaySpan) -> i64 {
-        (other.first - self.last).max(self.first - other.last).max(0)
+        (other.first - self.last)
+            .max(self.first - other.last)
+            .max(0)
     }
 }
 
@@ -78,7 +90,11 @@ impl QuantityKey {
         QuantityKey {
             kind: q.kind,
             counted: q.counted.as_deref().and_then(counted_head),
-            unit: q.unit.as_deref().map(normalise_name).filter(|u| !u.is_empty()),
+            unit: q
+                .unit
+                .as_deref()
+                .map(normalise_name)
+                .filter(|u| !u.is_empty()),
         }
     }
 }
@@ -86,7 +102,10 @@ impl QuantityKey {
 /// Two quantities agree when their intervals overlap: "about 600" and "600", "more than 10,000"
 /// and "11,000". A tiny tolerance absorbs float noise from unit conversion.
 pub fn intervals_overlap(a: &Quantity, b: &Quantity) -> bool {
-    let scale = [a.min, a.max, b.min, b.max].into_iter().filter(|v| v.is_finite()).fold(1.0f64, |m, v| m.max(v.abs()));
+    let scale = [a.min, a.max, b.min, b.max]
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(1.0f64, |m, v| m.max(v.abs()));
     let tol = 1e-9 * scale;
     a.min <= b.max + tol && b.min <= a.max + tol
 }
@@ -94,7 +113,11 @@ pub fn intervals_overlap(a: &Quantity, b: &Quantity) -> bool {
 /// One number standing for a quantity's interval, rounded to two significant digits, so that
 /// "about 600" and "600" give the same matching term.
 pub fn representative(q: &Quantity) -> Option<f64> {
-    let v = if q.max.is_finite() { (q.min + q.max) / 2.0 } else { q.min };
+    let v = if q.max.is_finite() {
+        (q.min + q.max) / 2.0
+    } else {
+        q.min
+    };
     if !v.is_finite() {
         return None;
     }
@@ -123,14 +146,26 @@ mod tests {
     }
 
     fn d(value: &str, granularity: Granularity) -> DateMention {
-        DateMention { text: value.into(), start: 0, end: 0, value: Some(value.into()), granularity }
+        DateMention {
+            text: value.into(),
+            start: 0,
+            end: 0,
+            value: Some(value.into()),
+            granularity,
+        }
     }
 
     #[test]
     fn civil_days() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);
-        assert_eq!(days_from_civil(2023, 8, 15) - days_from_civil(2022, 8, 15), 365);
+        assert_eq!(
+            days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28),
+            2
+        );
+        assert_eq!(
+            days_from_civil(2023, 8, 15) - days_from_civil(2022, 8, 15),
+            365
+        );
     }
 
     #[test]
@@ -143,24 +178,48 @@ mod tests {
         assert!(!day.overlaps(&next_year));
         assert_eq!(day.gap(&next_year), 365);
         assert_eq!(month.gap(&next_year), 365 - 16);
-        let unresolved = DateMention { value: None, ..d("on Monday", Granularity::Day) };
+        let unresolved = DateMention {
+            value: None,
+            ..d("on Monday", Granularity::Day)
+        };
         assert_eq!(DaySpan::of_mention(&unresolved), None);
     }
 
     #[test]
     fn overlapping_intervals_agree() {
-        assert!(intervals_overlap(&q(540.0, 660.0, "soldiers"), &q(600.0, 600.0, "soldiers")));
-        assert!(intervals_overlap(&q(10_000.0, f64::INFINITY, "troops"), &q(11_000.0, 11_000.0, "troops")));
-        assert!(!intervals_overlap(&q(600.0, 600.0, "soldiers"), &q(1_200.0, 1_200.0, "soldiers")));
-        assert!(!intervals_overlap(&q(10_000.0, f64::INFINITY, "troops"), &q(9_500.0, 9_500.0, "troops")));
+        assert!(intervals_overlap(
+            &q(540.0, 660.0, "soldiers"),
+            &q(600.0, 600.0, "soldiers")
+        ));
+        assert!(intervals_overlap(
+            &q(10_000.0, f64::INFINITY, "troops"),
+            &q(11_000.0, 11_000.0, "troops")
+        ));
+        assert!(!intervals_overlap(
+            &q(600.0, 600.0, "soldiers"),
+            &q(1_200.0, 1_200.0, "soldiers")
+        ));
+        assert!(!intervals_overlap(
+            &q(10_000.0, f64::INFINITY, "troops"),
+            &q(9_500.0, 9_500.0, "troops")
+        ));
     }
 
     #[test]
     fn quantity_keys_use_the_counted_head() {
-        assert_eq!(QuantityKey::of(&q(1.0, 1.0, "north korean troops")), QuantityKey::of(&q(2.0, 2.0, "troops")));
-        assert_ne!(QuantityKey::of(&q(1.0, 1.0, "troops")), QuantityKey::of(&q(1.0, 1.0, "sanctions")));
+        assert_eq!(
+            QuantityKey::of(&q(1.0, 1.0, "north korean troops")),
+            QuantityKey::of(&q(2.0, 2.0, "troops"))
+        );
+        assert_ne!(
+            QuantityKey::of(&q(1.0, 1.0, "troops")),
+            QuantityKey::of(&q(1.0, 1.0, "sanctions"))
+        );
         assert_eq!(representative(&q(540.0, 660.0, "x")), Some(600.0));
         assert_eq!(representative(&q(5_532.0, 5_532.0, "x")), Some(5_500.0));
-        assert_eq!(representative(&q(10_000.0, f64::INFINITY, "x")), Some(10_000.0));
+        assert_eq!(
+            representative(&q(10_000.0, f64::INFINITY, "x")),
+            Some(10_000.0)
+        );
     }
 }

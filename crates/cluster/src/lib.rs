@@ -27,7 +27,7 @@ pub use copies::{copy_groups, fingerprint, Fingerprint, SIGNATURE_LEN};
 use facts::{representative, DaySpan, QuantityKey};
 use model::{Mention, QuantityKind};
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use text::{normalise_name, stable_hash, terms};
 
 /// Thresholds of clustering and copy detection. The defaults were tuned on the ECB+ training
@@ -53,9 +53,15 @@ pub struct Params {
     pub max_block: usize,
     /// How many of a mention's rarest terms generate candidates.
     pub prefix_terms: usize,
+    /// How many of those a pair must share to be scored at all.
+    pub candidate_min_shared: usize,
     /// Weight of an entity, number or date term relative to a word term of the same rarity: such
     /// terms pin a statement down more than a word does.
     pub key_weight: f32,
+    /// Share of the mention pairs across two groups (sampled, up to 8 × 8) that must themselves
+    /// score above `link_threshold` for the groups to merge. 0 is single linkage; higher values
+    /// stop chains A ≈ B ≈ C where A and C state different facts.
+    pub min_link_share: f32,
     /// Minimum estimated shingle Jaccard for two articles to be copies.
     pub copy_threshold: f32,
     /// LSH bands of a fingerprint ([`SIGNATURE_LEN`] / bands rows each). 16 bands of 4 rows find
@@ -75,7 +81,9 @@ impl Default for Params {
             max_date_gap_days: 31,
             max_block: 256,
             prefix_terms: 8,
+            candidate_min_shared: 2,
             key_weight: 1.5,
+            min_link_share: 0.5,
             copy_threshold: 0.5,
             copy_bands: 16,
             copy_bucket_cap: 32,
@@ -95,7 +103,10 @@ struct Features {
 
 fn features(m: &Mention) -> Features {
     let claim = &m.claim;
-    let mut ts: Vec<(u64, bool)> = terms(&claim.text).iter().map(|t| (stable_hash(t.as_bytes()), false)).collect();
+    let mut ts: Vec<(u64, bool)> = terms(&claim.text)
+        .iter()
+        .map(|t| (stable_hash(t.as_bytes()), false))
+        .collect();
     let mut key = |s: String| ts.push((stable_hash(s.as_bytes()), true));
     for e in &claim.entities {
         let e = normalise_name(e);
@@ -132,7 +143,11 @@ fn features(m: &Mention) -> Features {
     }
     ts.sort_unstable();
     ts.dedup_by_key(|t| t.0);
-    Features { terms: ts, dates, ordinals }
+    Features {
+        terms: ts,
+        dates,
+        ordinals,
+    }
 }
 
 /// The stable keys a mention can be blocked on: hashes of its content word stems, its entities,
@@ -147,35 +162,56 @@ pub fn blocking_keys(m: &Mention) -> Vec<u64> {
 /// same thing differ.
 fn compatible(a: &Features, b: &Features, params: &Params) -> bool {
     if !a.dates.is_empty() && !b.dates.is_empty() {
-        let near = a.dates.iter().any(|x| b.dates.iter().any(|y| x.gap(y) <= params.max_date_gap_days));
+        let near = a
+            .dates
+            .iter()
+            .any(|x| b.dates.iter().any(|y| x.gap(y) <= params.max_date_gap_days));
         if !near {
             return false;
         }
     }
-    !a.ordinals.iter().any(|(ha, va)| b.ordinals.iter().any(|(hb, vb)| ha == hb && va != vb))
+    !a.ordinals
+        .iter()
+        .any(|(ha, va)| b.ordinals.iter().any(|(hb, vb)| ha == hb && va != vb))
 }
 
-/// IDF-weighted overlap score of two feature sets, when compatible and at least
-/// `min_shared_terms` terms are shared.
-fn score(a: &Features, b: &Features, weight: &dyn Fn(u64, bool) -> f32, params: &Params) -> Option<f32> {
+/// A mention's terms with their weights, ready for scoring.
+struct Weighted<'f> {
+    f: &'f Features,
+    /// Weight of each term of `f.terms`, in the same order.
+    weights: Vec<f32>,
+    total: f32,
+}
+
+impl<'f> Weighted<'f> {
+    fn new(f: &'f Features, weight: &dyn Fn(u64, bool) -> f32) -> Self {
+        let weights: Vec<f32> = f.terms.iter().map(|&(h, k)| weight(h, k)).collect();
+        let total = weights.iter().sum();
+        Weighted { f, weights, total }
+    }
+}
+
+/// Weighted overlap score of two mentions, when compatible and at least `min_shared_terms` terms
+/// are shared.
+fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
+    let (ta, tb) = (&a.f.terms, &b.f.terms);
     let (mut i, mut j, mut shared, mut n_shared) = (0, 0, 0.0f32, 0usize);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
+    while i < ta.len() && j < tb.len() {
+        match ta[i].0.cmp(&tb[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += weight(a.terms[i].0, a.terms[i].1);
+                shared += a.weights[i];
                 n_shared += 1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    if n_shared < params.min_shared_terms || !compatible(a, b, params) {
+    if n_shared < params.min_shared_terms || !compatible(a.f, b.f, params) {
         return None;
     }
-    let total = |f: &Features| f.terms.iter().map(|&(h, k)| weight(h, k)).sum::<f32>();
-    let (wa, wb) = (total(a), total(b));
+    let (wa, wb) = (a.total, b.total);
     if wa <= 0.0 || wb <= 0.0 {
         return None;
     }
@@ -190,7 +226,13 @@ fn score(a: &Features, b: &Features, weight: &dyn Fn(u64, bool) -> f32, params: 
 /// [`cluster`] weighs terms by their rarity among all mentions.
 pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
     let key_weight = params.key_weight;
-    score(&features(a), &features(b), &|_, k| if k { key_weight } else { 1.0 }, params)
+    let uniform = |_, k| if k { key_weight } else { 1.0 };
+    let (fa, fb) = (features(a), features(b));
+    score(
+        &Weighted::new(&fa, &uniform),
+        &Weighted::new(&fb, &uniform),
+        params,
+    )
 }
 
 /// Groups of indices into `mentions` that state the same fact: each group sorted, groups sorted by
@@ -217,6 +259,11 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
             idf
         }
     };
+
+    let weighted: Vec<Weighted> = feats
+        .par_iter()
+        .map(|f| Weighted::new(f, &weight))
+        .collect();
 
     // Prefix filtering: each mention is indexed under its rarest terms only (ties broken by hash,
     // so the choice is the same everywhere); two mentions with a large weighted overlap share some
@@ -247,18 +294,24 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
     let mut edges: Vec<(f32, u32, u32)> = (0..n)
         .into_par_iter()
         .flat_map_iter(|i| {
-            let mut seen: FxHashSet<u32> = FxHashSet::default();
+            let mut hits: Vec<u32> = Vec::new();
             for h in &prefixes[i] {
                 if let Some(list) = postings.get(h) {
-                    seen.extend(list.iter().copied().filter(|&j| j as usize > i));
+                    hits.extend(list.iter().copied().filter(|&j| j as usize > i));
                 }
             }
-            let mut cands: Vec<u32> = seen.into_iter().collect();
-            cands.sort_unstable();
-            let feats = &feats;
-            let weight = &weight;
+            hits.sort_unstable();
+            // Candidates share at least `candidate_min_shared` prefix terms: one shared rare word
+            // is common by chance, two rarely are.
+            let mut cands: Vec<u32> = Vec::new();
+            for run in hits.chunk_by(|a, b| a == b) {
+                if run.len() >= params.candidate_min_shared {
+                    cands.push(run[0]);
+                }
+            }
+            let weighted = &weighted;
             cands.into_iter().filter_map(move |j| {
-                score(&feats[i], &feats[j as usize], weight, params).map(|s| (s, i as u32, j))
+                score(&weighted[i], &weighted[j as usize], params).map(|s| (s, i as u32, j))
             })
         })
         .collect();
@@ -277,7 +330,9 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
     };
     let mut groups = Groups::new(&article_ids);
     for &(_, i, j) in &edges {
-        groups.merge(i as usize, j as usize, |p, q| score(&feats[p], &feats[q], &weight, params).is_some());
+        groups.merge(i as usize, j as usize, params.min_link_share, |p, q| {
+            score(&weighted[p], &weighted[q], params).is_some()
+        });
     }
     groups.into_sorted()
 }
@@ -296,7 +351,11 @@ impl Groups {
         Groups {
             parent: (0..article_ids.len()).collect(),
             size: vec![1; article_ids.len()],
-            by_article: article_ids.iter().enumerate().map(|(i, &a)| FxHashMap::from_iter([(a, vec![i])])).collect(),
+            by_article: article_ids
+                .iter()
+                .enumerate()
+                .map(|(i, &a)| FxHashMap::from_iter([(a, vec![i])]))
+                .collect(),
         }
     }
 
@@ -309,18 +368,46 @@ impl Groups {
     }
 
     /// Merges the groups of `i` and `j`, unless that would join two mentions of one article that
-    /// `same` says are different statements.
-    fn merge(&mut self, i: usize, j: usize, same: impl Fn(usize, usize) -> bool) {
+    /// `same` says are different statements, or fewer than `min_share` of the sampled pairs across
+    /// the two groups are `same`.
+    fn merge(&mut self, i: usize, j: usize, min_share: f32, same: impl Fn(usize, usize) -> bool) {
         let (ri, rj) = (self.find(i), self.find(j));
         if ri == rj {
             return;
         }
-        let (small, large) = if self.size[ri] <= self.size[rj] { (ri, rj) } else { (rj, ri) };
+        let (small, large) = if self.size[ri] <= self.size[rj] {
+            (ri, rj)
+        } else {
+            (rj, ri)
+        };
         for (art, ms) in &self.by_article[small] {
             if let Some(others) = self.by_article[large].get(art) {
-                if ms.iter().any(|&p| others.iter().any(|&q| !same(p.min(q), p.max(q)))) {
+                if ms
+                    .iter()
+                    .any(|&p| others.iter().any(|&q| !same(p.min(q), p.max(q))))
+                {
                     return;
                 }
+            }
+        }
+        if min_share > 0.0 && self.size[small] + self.size[large] > 2 {
+            let sample = |g: &FxHashMap<u32, Vec<usize>>| {
+                let mut v: Vec<usize> = g.values().flatten().copied().collect();
+                v.sort_unstable();
+                v.truncate(8);
+                v
+            };
+            let (a, b) = (
+                sample(&self.by_article[small]),
+                sample(&self.by_article[large]),
+            );
+            let linked = a
+                .iter()
+                .flat_map(|&p| b.iter().map(move |&q| (p, q)))
+                .filter(|&(p, q)| same(p.min(q), p.max(q)))
+                .count();
+            if (linked as f32) < min_share * (a.len() * b.len()) as f32 {
+                return;
             }
         }
         let moved = std::mem::take(&mut self.by_article[small]);

@@ -40,7 +40,14 @@ fn dated(mut m: Mention, words: &str, value: &str, granularity: Granularity) -> 
     m
 }
 
-fn counted(mut m: Mention, words: &str, min: f64, max: f64, kind: QuantityKind, what: &str) -> Mention {
+fn counted(
+    mut m: Mention,
+    words: &str,
+    min: f64,
+    max: f64,
+    kind: QuantityKind,
+    what: &str,
+) -> Mention {
     let start = m.claim.text.find(words).unwrap_or(0);
     m.claim.numbers.push(Quantity {
         text: words.into(),
@@ -114,7 +121,11 @@ fn corpus() -> Vec<Mention> {
 }
 
 fn group_of(groups: &[Vec<usize>], i: usize) -> &[usize] {
-    groups.iter().find(|g| g.contains(&i)).map(Vec::as_slice).unwrap_or(&[])
+    groups
+        .iter()
+        .find(|g| g.contains(&i))
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }
 
 #[test]
@@ -134,7 +145,10 @@ fn same_fact_in_several_articles_clusters() {
     let groups = cluster(&ms, &Params::default());
     eprintln!("{groups:?}");
     // The sanctions statements of 000, 001 and 003.
-    assert!(group_of(&groups, 0).contains(&3) && group_of(&groups, 0).contains(&8), "{groups:?}");
+    assert!(
+        group_of(&groups, 0).contains(&3) && group_of(&groups, 0).contains(&8),
+        "{groups:?}"
+    );
     // The weapons accusations of 000 and 002.
     assert!(group_of(&groups, 1).contains(&6), "{groups:?}");
     // The 2022 letters of 000 and 003.
@@ -147,27 +161,81 @@ fn same_fact_in_several_articles_clusters() {
 fn the_same_kind_of_event_in_another_year_is_another_event() {
     let ms = corpus();
     let groups = cluster(&ms, &Params::default());
-    assert!(!group_of(&groups, 4).contains(&7) && !group_of(&groups, 4).contains(&2), "{groups:?}");
-    let p = Params { link_threshold: 0.0, ..Params::default() };
+    assert!(
+        !group_of(&groups, 4).contains(&7) && !group_of(&groups, 4).contains(&2),
+        "{groups:?}"
+    );
+    let p = Params {
+        link_threshold: 0.0,
+        ..Params::default()
+    };
     assert_eq!(same_fact(&ms[4], &ms[7], &p), None);
     // Without the dates the two letters would be the same fact.
-    let undated = |m: &Mention| Mention { claim: Claim { dates: vec![], ..m.claim.clone() }, ..m.clone() };
+    let undated = |m: &Mention| Mention {
+        claim: Claim {
+            dates: vec![],
+            ..m.claim.clone()
+        },
+        ..m.clone()
+    };
     assert!(same_fact(&undated(&ms[4]), &undated(&ms[2]), &p).is_some());
 }
 
 #[test]
 fn dates_a_few_days_apart_may_be_one_event() {
-    let a = dated(mention("a", 1, "Pirates attacked the tanker Sirius Star on Friday."), "on Friday", "2008-11-14", Granularity::Day);
-    let b = dated(mention("b", 1, "Pirates attacked the tanker Sirius Star on Thursday."), "on Thursday", "2008-11-13", Granularity::Day);
+    let a = dated(
+        mention("a", 1, "Pirates attacked the tanker Sirius Star on Friday."),
+        "on Friday",
+        "2008-11-14",
+        Granularity::Day,
+    );
+    let b = dated(
+        mention(
+            "b",
+            1,
+            "Pirates attacked the tanker Sirius Star on Thursday.",
+        ),
+        "on Thursday",
+        "2008-11-13",
+        Granularity::Day,
+    );
     assert!(same_fact(&a, &b, &Params::default()).is_some());
 }
 
 #[test]
 fn different_ordinals_are_different_events() {
-    let a = counted(mention("a", 1, "Hugh Jackman will host the 81st Academy Awards."), "81st", 81.0, 81.0, QuantityKind::Ordinal, "academy awards");
-    let b = counted(mention("b", 1, "Ellen DeGeneres will host the 86th Academy Awards."), "86th", 86.0, 86.0, QuantityKind::Ordinal, "academy awards");
-    let c = counted(mention("c", 1, "The 81st Academy Awards will be hosted by Hugh Jackman."), "81st", 81.0, 81.0, QuantityKind::Ordinal, "academy awards");
-    let p = Params { link_threshold: 0.0, ..Params::default() };
+    let a = counted(
+        mention("a", 1, "Hugh Jackman will host the 81st Academy Awards."),
+        "81st",
+        81.0,
+        81.0,
+        QuantityKind::Ordinal,
+        "academy awards",
+    );
+    let b = counted(
+        mention("b", 1, "Ellen DeGeneres will host the 86th Academy Awards."),
+        "86th",
+        86.0,
+        86.0,
+        QuantityKind::Ordinal,
+        "academy awards",
+    );
+    let c = counted(
+        mention(
+            "c",
+            1,
+            "The 81st Academy Awards will be hosted by Hugh Jackman.",
+        ),
+        "81st",
+        81.0,
+        81.0,
+        QuantityKind::Ordinal,
+        "academy awards",
+    );
+    let p = Params {
+        link_threshold: 0.0,
+        ..Params::default()
+    };
     assert_eq!(same_fact(&a, &b, &p), None);
     assert!(same_fact(&a, &c, &Params::default()).is_some());
 }
@@ -176,13 +244,13 @@ fn different_ordinals_are_different_events() {
 fn one_broad_sentence_does_not_chain_two_statements_of_an_article() {
     // Mentions 0 and 1 are different statements of article 0; mention 2 (article 1) resembles both.
     let mut g = Groups::new(&[0, 0, 1]);
-    g.merge(0, 2, |_, _| false);
-    g.merge(1, 2, |_, _| false);
+    g.merge(0, 2, 0.0, |_, _| false);
+    g.merge(1, 2, 0.0, |_, _| false);
     assert_eq!(g.into_sorted(), vec![vec![0, 2], vec![1]]);
     // When the two statements are themselves the same fact (a repeat), they may join.
     let mut g = Groups::new(&[0, 0, 1]);
-    g.merge(0, 2, |_, _| true);
-    g.merge(1, 2, |_, _| true);
+    g.merge(0, 2, 0.0, |_, _| true);
+    g.merge(1, 2, 0.0, |_, _| true);
     assert_eq!(g.into_sorted(), vec![vec![0, 1, 2]]);
 }
 
@@ -191,10 +259,16 @@ fn output_does_not_depend_on_thread_count() {
     let mut ms = corpus();
     // Repeat the corpus under other article names, so there is real work to share.
     for copy in 0..20 {
-        ms.extend(corpus().into_iter().map(|m| Mention { article: format!("{}-{copy}", m.article), ..m }));
+        ms.extend(corpus().into_iter().map(|m| Mention {
+            article: format!("{}-{copy}", m.article),
+            ..m
+        }));
     }
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         pool.install(|| cluster(&ms, &Params::default()))
     };
     let one = run(1);
@@ -210,4 +284,3 @@ fn blocking_keys_are_stable_and_shared_by_paraphrases() {
     assert!(k0.windows(2).all(|w| w[0] < w[1]));
     assert!(k0.iter().any(|k| blocking_keys(&ms[3]).contains(k)));
 }
-

@@ -29,21 +29,177 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Function words and reporting verbs: frequent in every news sentence, so they say nothing about
 /// which fact a sentence states.
 const STOP: &[&str] = &[
-    "a", "about", "above", "according", "after", "again", "against", "all", "also", "although",
-    "am", "among", "an", "and", "another", "any", "are", "as", "at", "be", "because", "been",
-    "before", "being", "between", "both", "but", "by", "can", "could", "d", "did", "do", "does",
-    "doing", "dr", "during", "each", "either", "even", "ever", "every", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him",
-    "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself",
-    "just", "least", "less", "like", "ll", "m", "many", "may", "me", "might", "more", "most", "mr",
-    "mrs", "ms", "much", "must", "my", "neither", "no", "nor", "not", "now", "of", "off", "on",
-    "once", "one", "only", "or", "other", "others", "our", "ours", "out", "over", "own", "per",
-    "quite", "rather", "re", "s", "said", "same", "say", "saying", "says", "several", "she",
-    "should", "since", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them",
-    "themselves", "then", "there", "these", "they", "this", "those", "though", "through", "thus",
-    "to", "told", "too", "under", "until", "up", "upon", "us", "ve", "very", "via", "was", "we",
-    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why",
-    "will", "with", "within", "without", "would", "yet", "you", "your",
+    "a",
+    "about",
+    "above",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "dr",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "like",
+    "ll",
+    "m",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "per",
+    "quite",
+    "rather",
+    "re",
+    "s",
+    "said",
+    "same",
+    "say",
+    "saying",
+    "says",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "ve",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
 ];
 
 pub fn is_stop(w: &str) -> bool {
@@ -71,21 +227,21 @@ pub fn stem(word: &str) -> String {
 
 /// Suffixes and their replacements, longest first; the first eight are derivational.
 const RULES: &[(&str, &str)] = &[
-        ("ations", ""),
-        ("ation", ""),
-        ("ings", ""),
-        ("ing", ""),
-        ("ments", ""),
-        ("ment", ""),
-        ("ions", ""),
-        ("ion", ""),
-        ("ily", "y"),
-        ("ies", "y"),
-        ("ied", "y"),
-        ("ly", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
+    ("ations", ""),
+    ("ation", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ions", ""),
+    ("ion", ""),
+    ("ily", "y"),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ly", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
 ];
 
 fn strip_once(w: &mut String, rules: &[(&str, &str)]) -> bool {
@@ -95,11 +251,16 @@ fn strip_once(w: &mut String, rules: &[(&str, &str)]) -> bool {
                 continue;
             }
             // "es" is a suffix only after a sibilant ("taxes", "marches"); "games" loses just "s".
-            if *suffix == "es" && !(base.ends_with(['s', 'x', 'z']) || base.ends_with("ch") || base.ends_with("sh")) {
+            if *suffix == "es"
+                && !(base.ends_with(['s', 'x', 'z'])
+                    || base.ends_with("ch")
+                    || base.ends_with("sh"))
+            {
                 continue;
             }
             // "ss" is not a plural ("press", "class").
-            if *suffix == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i')) {
+            if *suffix == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i'))
+            {
                 continue;
             }
             let base = format!("{base}{repl}");
@@ -185,13 +346,28 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        assert!(STOP.windows(2).all(|w| w[0] < w[1]), "{:?}", STOP.windows(2).find(|w| w[0] >= w[1]));
-        assert!(SYNONYMS.windows(2).all(|w| w[0].0 < w[1].0), "{:?}", SYNONYMS.windows(2).find(|w| w[0].0 >= w[1].0));
+        assert!(
+            STOP.windows(2).all(|w| w[0] < w[1]),
+            "{:?}",
+            STOP.windows(2).find(|w| w[0] >= w[1])
+        );
+        assert!(
+            SYNONYMS.windows(2).all(|w| w[0].0 < w[1].0),
+            "{:?}",
+            SYNONYMS.windows(2).find(|w| w[0].0 >= w[1].0)
+        );
     }
 
     #[test]
     fn variants_share_a_stem() {
-        for (a, b) in [("hosting", "hosted"), ("sanctions", "sanctioned"), ("heavily", "heavy"), ("supplying", "supplies"), ("games", "game"), ("taxes", "tax")] {
+        for (a, b) in [
+            ("hosting", "hosted"),
+            ("sanctions", "sanctioned"),
+            ("heavily", "heavy"),
+            ("supplying", "supplies"),
+            ("games", "game"),
+            ("taxes", "tax"),
+        ] {
             assert_eq!(stem(a), stem(b), "{a} {b}");
         }
         assert_ne!(stem("press"), stem("pres"));
@@ -216,7 +392,10 @@ mod tests {
 
     #[test]
     fn counted_head_is_the_last_content_word() {
-        assert_eq!(counted_head("north korean troops").as_deref(), Some("troop"));
+        assert_eq!(
+            counted_head("north korean troops").as_deref(),
+            Some("troop")
+        );
         assert_eq!(counted_head("soldiers").as_deref(), Some("troop"));
         assert_eq!(counted_head("the"), None);
     }

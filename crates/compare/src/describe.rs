@@ -4,7 +4,12 @@ use model::{Claim, Quantity, QuantityKind};
 
 /// Every quantity of a claim, e.g. "~600 soldiers, 5,532 sanctions"; empty when it has none.
 pub fn describe_numbers(claim: &Claim) -> String {
-    claim.numbers.iter().map(describe_quantity).collect::<Vec<_>>().join(", ")
+    claim
+        .numbers
+        .iter()
+        .map(describe_quantity)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Every date of a claim: the resolved ISO value, or the words as written when unresolved.
@@ -18,8 +23,20 @@ pub fn describe_dates(claim: &Claim) -> String {
 }
 
 /// Words that make a number approximate.
-const APPROX: &[&str] =
-    &["about", "approximately", "around", "roughly", "nearly", "almost", "some", "estimated", "an estimated", "circa", "close to", "~"];
+const APPROX: &[&str] = &[
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "estimated",
+    "an estimated",
+    "circa",
+    "close to",
+    "~",
+];
 
 /// One quantity: its interval in a compact form, then its unit and counted noun.
 pub fn describe_quantity(q: &Quantity) -> String {
@@ -27,14 +44,27 @@ pub fn describe_quantity(q: &Quantity) -> String {
         return q.text.trim().to_string();
     }
     let lower = q.text.to_lowercase();
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
     let has = |ws: &[&str]| {
-        ws.iter().any(|w| if w.contains(' ') || *w == "~" { lower.contains(w) } else { tokens.contains(w) })
+        ws.iter().any(|w| {
+            if w.contains(' ') || *w == "~" {
+                lower.contains(w)
+            } else {
+                tokens.contains(w)
+            }
+        })
     };
     let value = if !q.min.is_finite() && !q.max.is_finite() {
         q.text.trim().to_string()
     } else if !q.max.is_finite() {
-        let op = if has(&["least", "minimum"]) { "≥" } else { ">" };
+        let op = if has(&["least", "minimum"]) {
+            "≥"
+        } else {
+            ">"
+        };
         format!("{op}{}", number(q.min))
     } else if q.min == q.max {
         number(q.min)
@@ -76,7 +106,11 @@ fn number(v: f64) -> String {
             }
             grouped.push(c);
         }
-        return if v < 0.0 { format!("-{grouped}") } else { grouped };
+        return if v < 0.0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        };
     }
     decimal(v)
 }

@@ -47,20 +47,31 @@ pub fn compare(mentions: &[&Mention], articles: &HashMap<String, ArticleInfo>) -
         .iter()
         .map(|m| Source {
             m,
-            label: articles.get(&m.article).map_or_else(|| m.article.clone(), |a| a.label.clone()),
+            label: articles
+                .get(&m.article)
+                .map_or_else(|| m.article.clone(), |a| a.label.clone()),
             published: m.published,
         })
         .collect();
     // A canonical order, so the finding does not depend on the order mentions come in.
     sources.sort_by(|a, b| {
-        (&a.label, &a.m.article, a.m.claim.start, &a.m.claim_id).cmp(&(&b.label, &b.m.article, b.m.claim.start, &b.m.claim_id))
+        (&a.label, &a.m.article, a.m.claim.start, &a.m.claim_id).cmp(&(
+            &b.label,
+            &b.m.article,
+            b.m.claim.start,
+            &b.m.claim_id,
+        ))
     });
 
     let distinct: BTreeSet<&str> = sources.iter().map(|s| s.m.article.as_str()).collect();
     // Articles outside the map (no fingerprint) are their own copy group.
     let groups: BTreeSet<(usize, &str)> = distinct
         .iter()
-        .map(|a| articles.get(*a).map_or((usize::MAX, *a), |i| (i.copy_group, "")))
+        .map(|a| {
+            articles
+                .get(*a)
+                .map_or((usize::MAX, *a), |i| (i.copy_group, ""))
+        })
         .collect();
 
     let mut origins: Vec<String> = Vec::new();
@@ -90,7 +101,11 @@ pub fn compare(mentions: &[&Mention], articles: &HashMap<String, ArticleInfo>) -
         independent_sources: groups.len(),
         origins,
         conflict_kind: conflicts.first().map(|c| c.0),
-        disagreement: conflicts.into_iter().map(|c| c.1).collect::<Vec<_>>().join("; "),
+        disagreement: conflicts
+            .into_iter()
+            .map(|c| c.1)
+            .collect::<Vec<_>>()
+            .join("; "),
     }
 }
 
@@ -110,15 +125,25 @@ fn origin_key(attribution: &str) -> String {
 fn predicate(q: &Quantity, m: &Mention) -> BTreeSet<String> {
     let claim = &m.claim;
     let text = claim.text.as_str();
-    let (qs, qe) = (q.start.wrapping_sub(claim.start), q.end.wrapping_sub(claim.start));
+    let (qs, qe) = (
+        q.start.wrapping_sub(claim.start),
+        q.end.wrapping_sub(claim.start),
+    );
     let (before, after) = match (text.get(..qs), text.get(qe..)) {
         (Some(b), Some(a)) => (b, a),
         _ => return BTreeSet::new(),
     };
-    let counted: BTreeSet<String> = q.counted.as_deref().map(|c| words(c).filter_map(|w| term(&w)).collect()).unwrap_or_default();
+    let counted: BTreeSet<String> = q
+        .counted
+        .as_deref()
+        .map(|c| words(c).filter_map(|w| term(&w)).collect())
+        .unwrap_or_default();
     let keep = |w: &String| !counted.contains(w);
     let after_terms = words(after).filter_map(|w| term(&w)).filter(keep).take(4);
-    let before_terms: Vec<String> = words(before).filter_map(|w| term(&w)).filter(keep).collect();
+    let before_terms: Vec<String> = words(before)
+        .filter_map(|w| term(&w))
+        .filter(keep)
+        .collect();
     let before_terms = before_terms.into_iter().rev().take(2);
     after_terms.chain(before_terms).collect()
 }
@@ -167,12 +192,20 @@ fn number_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
         let mut pairs: Vec<(&Stated, &Stated)> = Vec::new();
         for (i, a) in stated.iter().enumerate() {
             for b in &stated[i + 1..] {
-                if a.article != b.article && same_predicate(&a.predicate, &b.predicate) && !intervals_overlap(a.q, b.q) {
+                if a.article != b.article
+                    && same_predicate(&a.predicate, &b.predicate)
+                    && !intervals_overlap(a.q, b.q)
+                {
                     pairs.push((a, b));
                 }
             }
         }
-        if let Some(text) = describe_disagreement("number", &pairs, |s| describe_quantity(s.q), |s| (s.label, s.published)) {
+        if let Some(text) = describe_disagreement(
+            "number",
+            &pairs,
+            |s| describe_quantity(s.q),
+            |s| (s.label, s.published),
+        ) {
             out.push((ConflictKind::Number, text));
         }
     }
@@ -182,14 +215,20 @@ fn number_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
 /// The one resolved date of a mention, when it has exactly one: with several, which one dates the
 /// event is unknown, so they are not compared.
 fn event_date(m: &Mention) -> Option<(DaySpan, &str)> {
-    let mut resolved = m.claim.dates.iter().filter_map(|d| Some((DaySpan::of_mention(d)?, d.value.as_deref()?)));
+    let mut resolved = m
+        .claim
+        .dates
+        .iter()
+        .filter_map(|d| Some((DaySpan::of_mention(d)?, d.value.as_deref()?)));
     let first = resolved.next()?;
     resolved.next().is_none().then_some(first)
 }
 
 fn date_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
-    let dated: Vec<(&Source, DaySpan, &str)> =
-        sources.iter().filter_map(|s| event_date(s.m).map(|(span, v)| (s, span, v))).collect();
+    let dated: Vec<(&Source, DaySpan, &str)> = sources
+        .iter()
+        .filter_map(|s| event_date(s.m).map(|(span, v)| (s, span, v)))
+        .collect();
     let mut pairs = Vec::new();
     for (i, a) in dated.iter().enumerate() {
         for b in &dated[i + 1..] {
@@ -201,9 +240,14 @@ fn date_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
     }
     // Dates are resolved against each article's own publication date already, so a later article
     // saying "Tuesday" about the same day is no change over time: never use that wording here.
-    describe_disagreement("date", &pairs, |d| d.2.to_string(), |d| (d.0.label.as_str(), None))
-        .map(|t| vec![(ConflictKind::Date, t)])
-        .unwrap_or_default()
+    describe_disagreement(
+        "date",
+        &pairs,
+        |d| d.2.to_string(),
+        |d| (d.0.label.as_str(), None),
+    )
+    .map(|t| vec![(ConflictKind::Date, t)])
+    .unwrap_or_default()
 }
 
 fn stance_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
@@ -222,7 +266,13 @@ fn stance_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
             }
         }
     }
-    let says = |s: &&Source| if s.m.claim.negated { "denies it".to_string() } else { "states it".to_string() };
+    let says = |s: &&Source| {
+        if s.m.claim.negated {
+            "denies it".to_string()
+        } else {
+            "states it".to_string()
+        }
+    };
     describe_disagreement("stance", &pairs, says, |s| (s.label.as_str(), s.published))
         .map(|t| vec![(ConflictKind::Stance, t)])
         .unwrap_or_default()
@@ -238,7 +288,9 @@ fn describe_disagreement<T>(
     source: impl Fn(&T) -> (&str, Option<PubDate>),
 ) -> Option<String> {
     let first = pairs.first()?;
-    let over_time = pairs.iter().all(|(a, b)| published_apart(source(a).1, source(b).1));
+    let over_time = pairs
+        .iter()
+        .all(|(a, b)| published_apart(source(a).1, source(b).1));
     let mut said: Vec<(Option<PubDate>, String, String)> = Vec::new();
     for (a, b) in pairs {
         for s in [a, b] {
@@ -252,7 +304,12 @@ fn describe_disagreement<T>(
         said.sort();
         let steps: Vec<String> = said
             .iter()
-            .map(|(p, l, v)| format!("{l} says {v} ({})", p.map(|p| p.to_string()).unwrap_or_default()))
+            .map(|(p, l, v)| {
+                format!(
+                    "{l} says {v} ({})",
+                    p.map(|p| p.to_string()).unwrap_or_default()
+                )
+            })
             .collect();
         Some(format!("{what} changed over time: {}", steps.join(" → ")))
     } else {
@@ -260,7 +317,10 @@ fn describe_disagreement<T>(
         // Keep the first conflicting pair's order readable: its first article leads.
         let lead = source(&first.0).0.to_string();
         said.sort_by_key(|(_, l, _)| *l != lead);
-        let parts: Vec<String> = said.iter().map(|(_, l, v)| format!("{l} says {v}")).collect();
+        let parts: Vec<String> = said
+            .iter()
+            .map(|(_, l, v)| format!("{l} says {v}"))
+            .collect();
         Some(format!("{what} differs: {}", parts.join("; ")))
     }
 }

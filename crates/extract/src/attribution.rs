@@ -20,21 +20,101 @@ fn raw<'a>(text: &'a str, t: &Tok) -> &'a str {
 fn speech_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "say" | "told" | "tells" | "stated" | "states" | "added" | "adds" | "noted" | "announced"
-            | "announces" | "confirmed" | "confirms" | "warned" | "warns" | "wrote" | "writes" | "tweeted" | "insisted"
-            | "insists" | "argued" | "argues" | "explained" | "revealed" | "reveals" | "indicated" | "indicate"
-            | "indicates" | "acknowledged" | "admitted" | "admits" | "alleged" | "alleges" | "disclosed" | "declared"
-            | "stressed" | "emphasised" | "emphasized" | "asserted" | "reported" | "believe" | "believes" | "accused"
-            | "accuses" | "cautioned" | "predicted" | "concluded" | "estimated" | "reiterated" | "suggested" | "suggest"
-            | "suggests" | "claimed" | "quoted" | "cited" | "charged" | "testified" | "remarked" | "commented"
-            | "replied" | "mentioned" | "recalled" | "contended" | "maintained"
-            | "countered" | "conceded" | "observed"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "stated"
+            | "states"
+            | "added"
+            | "adds"
+            | "noted"
+            | "announced"
+            | "announces"
+            | "confirmed"
+            | "confirms"
+            | "warned"
+            | "warns"
+            | "wrote"
+            | "writes"
+            | "tweeted"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "explained"
+            | "revealed"
+            | "reveals"
+            | "indicated"
+            | "indicate"
+            | "indicates"
+            | "acknowledged"
+            | "admitted"
+            | "admits"
+            | "alleged"
+            | "alleges"
+            | "disclosed"
+            | "declared"
+            | "stressed"
+            | "emphasised"
+            | "emphasized"
+            | "asserted"
+            | "reported"
+            | "believe"
+            | "believes"
+            | "accused"
+            | "accuses"
+            | "cautioned"
+            | "predicted"
+            | "concluded"
+            | "estimated"
+            | "reiterated"
+            | "suggested"
+            | "suggest"
+            | "suggests"
+            | "claimed"
+            | "quoted"
+            | "cited"
+            | "charged"
+            | "testified"
+            | "remarked"
+            | "commented"
+            | "replied"
+            | "mentioned"
+            | "recalled"
+            | "contended"
+            | "maintained"
+            | "countered"
+            | "conceded"
+            | "observed"
     )
 }
 
 /// Nouns or verbs that report speech only when "that" follows: "reports that", "claims that".
 fn that_verb(w: &str) -> bool {
-    matches!(w, "report" | "reports" | "claim" | "claims" | "note" | "notes" | "estimate" | "estimates" | "show" | "shows" | "showed" | "found" | "find" | "finds" | "think" | "thinks" | "argue" | "warn" | "insist")
+    matches!(
+        w,
+        "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "note"
+            | "notes"
+            | "estimate"
+            | "estimates"
+            | "show"
+            | "shows"
+            | "showed"
+            | "found"
+            | "find"
+            | "finds"
+            | "think"
+            | "thinks"
+            | "argue"
+            | "warn"
+            | "insist"
+    )
 }
 
 /// Heads of common-noun sources: "analysts say", "state media reported".
@@ -42,17 +122,100 @@ fn source_noun(w: &str) -> bool {
     let w = w.trim_end_matches(['\'', '’']);
     matches!(
         w,
-        "official" | "officials" | "analyst" | "analysts" | "expert" | "experts" | "source" | "sources" | "media" | "ministry"
-            | "agency" | "government" | "report" | "reports" | "diplomat" | "diplomats" | "authorities" | "police" | "spokesman"
-            | "spokeswoman" | "spokesperson" | "military" | "army" | "statement" | "statements" | "newspaper" | "outlet"
-            | "outlets" | "office" | "observers" | "witnesses" | "witness" | "residents" | "lawmakers" | "lawmaker"
-            | "intelligence" | "researchers" | "scientists" | "data" | "figures" | "study" | "survey" | "monitor" | "group"
-            | "council" | "committee" | "correspondent" | "journalists" | "activists" | "critics" | "regime" | "leader"
-            | "leadership" | "spokespeople" | "observer" | "commission" | "ministers" | "minister" | "president" | "presidency"
-            | "embassy" | "state" | "tv" | "television" | "broadcaster" | "daily" | "paper" | "website" | "people"
-            | "administration" | "kremlin" | "department" | "pentagon" | "command" | "staff" | "secretary" | "envoy"
-            | "investigators" | "prosecutors" | "court" | "watchdog" | "documents" | "document" | "records" | "estimates"
-            | "counts" | "tally" | "count" | "service" | "services" | "organisation" | "organization" | "union" | "bank"
+        "official"
+            | "officials"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "source"
+            | "sources"
+            | "media"
+            | "ministry"
+            | "agency"
+            | "government"
+            | "report"
+            | "reports"
+            | "diplomat"
+            | "diplomats"
+            | "authorities"
+            | "police"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "military"
+            | "army"
+            | "statement"
+            | "statements"
+            | "newspaper"
+            | "outlet"
+            | "outlets"
+            | "office"
+            | "observers"
+            | "witnesses"
+            | "witness"
+            | "residents"
+            | "lawmakers"
+            | "lawmaker"
+            | "intelligence"
+            | "researchers"
+            | "scientists"
+            | "data"
+            | "figures"
+            | "study"
+            | "survey"
+            | "monitor"
+            | "group"
+            | "council"
+            | "committee"
+            | "correspondent"
+            | "journalists"
+            | "activists"
+            | "critics"
+            | "regime"
+            | "leader"
+            | "leadership"
+            | "spokespeople"
+            | "observer"
+            | "commission"
+            | "ministers"
+            | "minister"
+            | "president"
+            | "presidency"
+            | "embassy"
+            | "state"
+            | "tv"
+            | "television"
+            | "broadcaster"
+            | "daily"
+            | "paper"
+            | "website"
+            | "people"
+            | "administration"
+            | "kremlin"
+            | "department"
+            | "pentagon"
+            | "command"
+            | "staff"
+            | "secretary"
+            | "envoy"
+            | "investigators"
+            | "prosecutors"
+            | "court"
+            | "watchdog"
+            | "documents"
+            | "document"
+            | "records"
+            | "estimates"
+            | "counts"
+            | "tally"
+            | "count"
+            | "service"
+            | "services"
+            | "organisation"
+            | "organization"
+            | "union"
+            | "bank"
     )
 }
 
@@ -63,17 +226,87 @@ fn pronoun(w: &str) -> bool {
 fn boundary_word(w: &str) -> bool {
     matches!(
         w,
-        "that" | "which" | "who" | "whom" | "and" | "but" | "as" | "while" | "when" | "because" | "if" | "where" | "since"
-            | "after" | "before" | "so" | "or" | "than" | "although" | "though" | "what" | "how" | "why" | "whether"
-            | "also" | "even" | "however" | "meanwhile" | "yet" | "then" | "later" | "earlier" | "previously" | "recently"
-            | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "reportedly" | "once"
-            | "publicly" | "officially" | "separately" | "both" | "repeatedly" | "further" | "again" | "already" | "not"
-            | "did" | "does" | "do" | "never" | "been"
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "and"
+            | "but"
+            | "as"
+            | "while"
+            | "when"
+            | "because"
+            | "if"
+            | "where"
+            | "since"
+            | "after"
+            | "before"
+            | "so"
+            | "or"
+            | "than"
+            | "although"
+            | "though"
+            | "what"
+            | "how"
+            | "why"
+            | "whether"
+            | "also"
+            | "even"
+            | "however"
+            | "meanwhile"
+            | "yet"
+            | "then"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "recently"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "reportedly"
+            | "once"
+            | "publicly"
+            | "officially"
+            | "separately"
+            | "both"
+            | "repeatedly"
+            | "further"
+            | "again"
+            | "already"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "never"
+            | "been"
     )
 }
 
 fn determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "various" | "several" | "some" | "many" | "its" | "their" | "his" | "her" | "per" | "unnamed" | "anonymous")
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "various"
+            | "several"
+            | "some"
+            | "many"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "per"
+            | "unnamed"
+            | "anonymous"
+    )
 }
 
 /// Where quotation marks open and close: `true` for tokens inside a quotation.
@@ -122,8 +355,23 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
         let w = lw(text, &toks[k]);
         if (w == "by" || w == "from") && k > a && k + 1 < b {
             let head = lw(text, &toks[k - 1]);
-            let by_only = matches!(head.as_str(), "report" | "reports" | "translation" | "article" | "post" | "analysis" | "interview" | "quoted" | "cited");
-            if matches!(head.as_str(), "statement" | "statements" | "remarks" | "comments" | "message") || by_only && w == "by" {
+            let by_only = matches!(
+                head.as_str(),
+                "report"
+                    | "reports"
+                    | "translation"
+                    | "article"
+                    | "post"
+                    | "analysis"
+                    | "interview"
+                    | "quoted"
+                    | "cited"
+            );
+            if matches!(
+                head.as_str(),
+                "statement" | "statements" | "remarks" | "comments" | "message"
+            ) || by_only && w == "by"
+            {
                 return source_name(text, toks, k + 1, b);
             }
         }
@@ -143,8 +391,15 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
     let last = raw(text, &toks[b - 1]);
     let first_lower = lw(text, &toks[a]);
     // "reports from Seoul", "officials in Seoul": a source noun with its place.
-    if let Some(p) = (a + 1..b).find(|&k| matches!(lw(text, &toks[k]).as_str(), "from" | "in" | "at" | "for" | "of")) {
-        if source_noun(&lw(text, &toks[p - 1])) && !is_cap(raw(text, &toks[p - 1])) || source_noun(&first_lower) && p == a + 1 {
+    if let Some(p) = (a + 1..b).find(|&k| {
+        matches!(
+            lw(text, &toks[k]).as_str(),
+            "from" | "in" | "at" | "for" | "of"
+        )
+    }) {
+        if source_noun(&lw(text, &toks[p - 1])) && !is_cap(raw(text, &toks[p - 1]))
+            || source_noun(&first_lower) && p == a + 1
+        {
             return Some(span(text, toks, a, b));
         }
     }
@@ -154,8 +409,14 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
             let prev = &toks[s - 1];
             let pw = raw(text, prev);
             let joined = prev.end == toks[s].start;
-            let connector = matches!(pw, "of" | "de" | "al" | "bin" | "van" | "von") && s >= a + 2 && is_cap(raw(text, &toks[s - 2]));
-            if (prev.kind == Kind::Word && is_cap(pw)) || connector || (pw == "-" && joined) || (prev.kind == Kind::Word && joined && s >= 1) {
+            let connector = matches!(pw, "of" | "de" | "al" | "bin" | "van" | "von")
+                && s >= a + 2
+                && is_cap(raw(text, &toks[s - 2]));
+            if (prev.kind == Kind::Word && is_cap(pw))
+                || connector
+                || (pw == "-" && joined)
+                || (prev.kind == Kind::Word && joined && s >= 1)
+            {
                 s -= 1;
             } else {
                 break;
@@ -169,7 +430,11 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
             }
         }
         let name = span(text, toks, s, b);
-        let name = name.strip_suffix("’s").or_else(|| name.strip_suffix("'s")).unwrap_or(&name).to_string();
+        let name = name
+            .strip_suffix("’s")
+            .or_else(|| name.strip_suffix("'s"))
+            .unwrap_or(&name)
+            .to_string();
         return Some(name);
     }
     let head = lw(text, &toks[b - 1]);
@@ -177,11 +442,15 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
         return None;
     }
     // "a state media report", "state media outlets": the medium is the source.
-    if matches!(head.as_str(), "report" | "reports" | "outlet" | "outlets") && b - a >= 2 && matches!(lw(text, &toks[b - 2]).as_str(), "media" | "agency" | "tv") {
+    if matches!(head.as_str(), "report" | "reports" | "outlet" | "outlets")
+        && b - a >= 2
+        && matches!(lw(text, &toks[b - 2]).as_str(), "media" | "agency" | "tv")
+    {
         b -= 1;
     }
     // "Pyongyang's state media": the owner is context, the medium the source.
-    if b - a >= 2 && (raw(text, &toks[a]).ends_with("’s") || raw(text, &toks[a]).ends_with("'s")) {
+    if b - a >= 2 && (raw(text, &toks[a]).ends_with("’s") || raw(text, &toks[a]).ends_with("'s"))
+    {
         a += 1;
     }
     Some(span(text, toks, a, b))
@@ -189,18 +458,58 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
 
 fn is_title(w: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(w.trim_end_matches('.'), &mut buf) else { return false };
+    let Some(w) = lower(w.trim_end_matches('.'), &mut buf) else {
+        return false;
+    };
     matches!(
         w,
-        "president" | "prime" | "minister" | "foreign" | "defense" | "defence" | "secretary" | "general" | "chairman" | "leader"
-            | "rep" | "sen" | "senator" | "mr" | "mrs" | "ms" | "dr" | "gen" | "col" | "lt" | "adm" | "spokesman"
-            | "spokeswoman" | "ambassador" | "chancellor" | "premier" | "vice" | "deputy" | "governor" | "mayor" | "director"
-            | "chief" | "commander" | "lawmaker" | "professor" | "prof" | "supreme" | "king" | "queen" | "pope"
+        "president"
+            | "prime"
+            | "minister"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "secretary"
+            | "general"
+            | "chairman"
+            | "leader"
+            | "rep"
+            | "sen"
+            | "senator"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "col"
+            | "lt"
+            | "adm"
+            | "spokesman"
+            | "spokeswoman"
+            | "ambassador"
+            | "chancellor"
+            | "premier"
+            | "vice"
+            | "deputy"
+            | "governor"
+            | "mayor"
+            | "director"
+            | "chief"
+            | "commander"
+            | "lawmaker"
+            | "professor"
+            | "prof"
+            | "supreme"
+            | "king"
+            | "queen"
+            | "pope"
     )
 }
 
 fn span(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
-    text.get(toks[a].start..toks[b - 1].end).unwrap_or("").to_string()
+    text.get(toks[a].start..toks[b - 1].end)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Forward noun phrase after `k` (exclusive end): stops at punctuation other than hyphens,
@@ -235,7 +544,14 @@ fn np_forward(text: &str, toks: &[Tok], k: usize, hi: usize) -> usize {
 
 /// Who reports speech in tokens `lo..hi` of a sentence: `(name, named)` where `named` is a proper
 /// name that later pronouns may refer to.
-pub(crate) fn speaker(text: &str, toks: &[Tok], quoted: &[bool], lo: usize, hi: usize, last_named: Option<&str>) -> Option<(String, bool)> {
+pub(crate) fn speaker(
+    text: &str,
+    toks: &[Tok],
+    quoted: &[bool],
+    lo: usize,
+    hi: usize,
+    last_named: Option<&str>,
+) -> Option<(String, bool)> {
     let resolve = |name: String| -> Option<(String, bool)> {
         let l = name.to_ascii_lowercase();
         if pronoun(&l) {
@@ -264,10 +580,19 @@ pub(crate) fn speaker(text: &str, toks: &[Tok], quoted: &[bool], lo: usize, hi: 
             continue;
         }
         // Inverted: “…,” said Ramon Pacheco Pardo, a Korea expert.
-        let prev = v.checked_sub(1).filter(|&p| p >= lo).map(|p| raw(text, &toks[p]));
+        let prev = v
+            .checked_sub(1)
+            .filter(|&p| p >= lo)
+            .map(|p| raw(text, &toks[p]));
         if matches!(prev, Some("," | "”" | "\"" | "’")) || (v == lo && v > 0) {
             let mut e = v + 1;
-            while e < hi && toks[e].kind == Kind::Word && (is_cap(raw(text, &toks[e])) || determiner(&lw(text, &toks[e])) || source_noun(&lw(text, &toks[e])) || matches!(raw(text, &toks[e]), "of" | "de")) {
+            while e < hi
+                && toks[e].kind == Kind::Word
+                && (is_cap(raw(text, &toks[e]))
+                    || determiner(&lw(text, &toks[e]))
+                    || source_noun(&lw(text, &toks[e]))
+                    || matches!(raw(text, &toks[e]), "of" | "de"))
+            {
                 e += 1;
                 while e < hi && raw(text, &toks[e]) == "-" && e + 1 < hi {
                     e += 2;
@@ -281,14 +606,51 @@ pub(crate) fn speaker(text: &str, toks: &[Tok], quoted: &[bool], lo: usize, hi: 
         }
         // Subject before the verb, skipping auxiliaries and adverbs: "Kim has also said".
         let mut j = v;
-        while j > lo && toks[j - 1].kind == Kind::Word && matches!(lw(text, &toks[j - 1]).as_str(), "has" | "have" | "had" | "also" | "later" | "earlier" | "previously" | "recently" | "once" | "reportedly" | "publicly" | "officially" | "separately" | "both" | "repeatedly" | "further" | "again" | "already" | "was" | "were" | "is" | "are" | "will" | "would" | "could" | "may" | "might" | "then" | "now") {
+        while j > lo
+            && toks[j - 1].kind == Kind::Word
+            && matches!(
+                lw(text, &toks[j - 1]).as_str(),
+                "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "later"
+                    | "earlier"
+                    | "previously"
+                    | "recently"
+                    | "once"
+                    | "reportedly"
+                    | "publicly"
+                    | "officially"
+                    | "separately"
+                    | "both"
+                    | "repeatedly"
+                    | "further"
+                    | "again"
+                    | "already"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "then"
+                    | "now"
+            )
+        {
             j -= 1;
         }
         let end = j;
         // Appositive: "Kirby, a spokesman for the council, said".
         if j > lo && raw(text, &toks[j - 1]) == "," {
             let mut k = j - 1;
-            while k > lo && raw(text, &toks[k - 1]) != "," && !quoted.get(k - 1).copied().unwrap_or(false) {
+            while k > lo
+                && raw(text, &toks[k - 1]) != ","
+                && !quoted.get(k - 1).copied().unwrap_or(false)
+            {
                 k -= 1;
             }
             if k > lo && k + 1 < j && determiner(&lw(text, &toks[k])) {
@@ -310,7 +672,9 @@ pub(crate) fn speaker(text: &str, toks: &[Tok], quoted: &[bool], lo: usize, hi: 
             let p = &toks[s - 1];
             let pw = raw(text, p);
             if p.kind == Kind::Punct {
-                if pw == "-" && p.start == toks[s].start.saturating_sub(1) || pw == "." && s >= 2 && is_title(raw(text, &toks[s - 2])) {
+                if pw == "-" && p.start == toks[s].start.saturating_sub(1)
+                    || pw == "." && s >= 2 && is_title(raw(text, &toks[s - 2]))
+                {
                     s -= 1;
                     continue;
                 }
@@ -350,7 +714,29 @@ pub(crate) fn speaker(text: &str, toks: &[Tok], quoted: &[bool], lo: usize, hi: 
                 n += 1;
             }
             let next = toks.get(n).map(|t| lw(text, t)).unwrap_or_default();
-            if matches!(next.as_str(), "cent" | "capita" | "day" | "year" | "week" | "month" | "hour" | "person" | "head" | "unit" | "share" | "barrel" | "ton" | "tonne" | "kilogram" | "kg" | "minute" | "second" | "annum" | "se") {
+            if matches!(
+                next.as_str(),
+                "cent"
+                    | "capita"
+                    | "day"
+                    | "year"
+                    | "week"
+                    | "month"
+                    | "hour"
+                    | "person"
+                    | "head"
+                    | "unit"
+                    | "share"
+                    | "barrel"
+                    | "ton"
+                    | "tonne"
+                    | "kilogram"
+                    | "kg"
+                    | "minute"
+                    | "second"
+                    | "annum"
+                    | "se"
+            ) {
                 continue;
             }
             n
@@ -381,16 +767,54 @@ mod tests {
 
     #[test]
     fn reported_speech() {
-        assert_eq!(a("Kim made the promise in a letter, according to KCNA.", None).as_deref(), Some("KCNA"));
-        assert_eq!(a("Kim responded with a message, per per Rodong Sinmun.", None).as_deref(), Some("Rodong Sinmun"));
-        assert_eq!(a("The ties are strong, Kim said.", None).as_deref(), Some("Kim"));
-        assert_eq!(a("Washington said Shoigu used his trip to request munitions.", None).as_deref(), Some("Washington"));
-        assert_eq!(a("Putin told Kim that Russia will help.", None).as_deref(), Some("Putin"));
-        assert_eq!(a("Troops fired rockets, the Financial Times reported last month.", None).as_deref(), Some("Financial Times"));
-        assert_eq!(a("Reports from Seoul indicate that 600 soldiers died.", None).as_deref(), Some("Reports from Seoul"));
-        assert_eq!(a("The regimes grew closer, analysts say.", None).as_deref(), Some("analysts"));
-        assert_eq!(a("Ties grew, state media reported.", None).as_deref(), Some("state media"));
-        assert_eq!(a("Ties grew, per various state media reports.", None).as_deref(), Some("state media"));
+        assert_eq!(
+            a("Kim made the promise in a letter, according to KCNA.", None).as_deref(),
+            Some("KCNA")
+        );
+        assert_eq!(
+            a("Kim responded with a message, per per Rodong Sinmun.", None).as_deref(),
+            Some("Rodong Sinmun")
+        );
+        assert_eq!(
+            a("The ties are strong, Kim said.", None).as_deref(),
+            Some("Kim")
+        );
+        assert_eq!(
+            a(
+                "Washington said Shoigu used his trip to request munitions.",
+                None
+            )
+            .as_deref(),
+            Some("Washington")
+        );
+        assert_eq!(
+            a("Putin told Kim that Russia will help.", None).as_deref(),
+            Some("Putin")
+        );
+        assert_eq!(
+            a(
+                "Troops fired rockets, the Financial Times reported last month.",
+                None
+            )
+            .as_deref(),
+            Some("Financial Times")
+        );
+        assert_eq!(
+            a("Reports from Seoul indicate that 600 soldiers died.", None).as_deref(),
+            Some("Reports from Seoul")
+        );
+        assert_eq!(
+            a("The regimes grew closer, analysts say.", None).as_deref(),
+            Some("analysts")
+        );
+        assert_eq!(
+            a("Ties grew, state media reported.", None).as_deref(),
+            Some("state media")
+        );
+        assert_eq!(
+            a("Ties grew, per various state media reports.", None).as_deref(),
+            Some("state media")
+        );
     }
 
     #[test]
@@ -409,7 +833,14 @@ mod tests {
         );
         assert_eq!(a("Ties are good, according to the North’s official Korean Central News Agency (KCNA).", None).as_deref(), Some("KCNA"));
         assert_eq!(a("“It is fine,” he said.", None), None);
-        assert_eq!(a("John Kirby, a spokesman for the council, said talks failed.", None).as_deref(), Some("John Kirby"));
+        assert_eq!(
+            a(
+                "John Kirby, a spokesman for the council, said talks failed.",
+                None
+            )
+            .as_deref(),
+            Some("John Kirby")
+        );
     }
 
     #[test]

@@ -34,13 +34,33 @@ fn raw<'a>(text: &'a str, t: &Tok) -> &'a str {
 }
 
 fn words_between(toks: &[Tok], a: usize, b: usize) -> usize {
-    toks.get(a..b).map_or(0, |ts| ts.iter().filter(|t| t.kind != Kind::Punct).count())
+    toks.get(a..b)
+        .map_or(0, |ts| ts.iter().filter(|t| t.kind != Kind::Punct).count())
 }
 
 fn subject_start(text: &str, t: &Tok) -> bool {
     let w = raw(text, t);
     t.kind == Kind::Word
-        && (is_cap(w) || matches!(w, "he" | "she" | "they" | "it" | "we" | "the" | "a" | "an" | "its" | "their" | "his" | "her" | "both" | "this" | "these" | "officials" | "analysts"))
+        && (is_cap(w)
+            || matches!(
+                w,
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "both"
+                    | "this"
+                    | "these"
+                    | "officials"
+                    | "analysts"
+            ))
 }
 
 fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
@@ -53,17 +73,34 @@ fn trimmed(text: &str, a: usize, b: usize) -> (usize, usize) {
 /// Splits sentence tokens `toks` (of `text[start..end]`) into claims: coordinated independent
 /// clauses ("X happened, and Y said Z") first, then a non-restrictive "who"/"which" clause off
 /// each.
-pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end: usize) -> Vec<Part> {
+pub(crate) fn split(
+    text: &str,
+    toks: &[Tok],
+    quoted: &[bool],
+    start: usize,
+    end: usize,
+) -> Vec<Part> {
     let whole = || {
         let (a, b) = trimmed(text, start, end);
-        vec![Part { start: a, end: b, spans: vec![(a, b)], text: text.get(a..b).unwrap_or("").to_string(), kind: PartKind::Whole, toks: (0, toks.len()) }]
+        vec![Part {
+            start: a,
+            end: b,
+            spans: vec![(a, b)],
+            text: text.get(a..b).unwrap_or("").to_string(),
+            kind: PartKind::Whole,
+            toks: (0, toks.len()),
+        }]
     };
     let outside = |k: usize| !quoted.get(k).copied().unwrap_or(true);
     // Coordination points: ", and" / ", but" / ";" before a new subject.
     let mut cuts: Vec<(usize, usize)> = vec![];
     for k in 1..toks.len() {
         let p = raw(text, &toks[k]);
-        let body = if p == "," && outside(k) && k + 2 < toks.len() && matches!(raw(text, &toks[k + 1]), "and" | "but") {
+        let body = if p == ","
+            && outside(k)
+            && k + 2 < toks.len()
+            && matches!(raw(text, &toks[k + 1]), "and" | "but")
+        {
             k + 2
         } else if p == ";" && outside(k) && k + 1 < toks.len() {
             k + 1
@@ -71,7 +108,10 @@ pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end
             continue;
         };
         let prev_cut = cuts.last().map_or(0, |c| c.1);
-        if subject_start(text, &toks[body]) && words_between(toks, prev_cut, k) >= 4 && words_between(toks, body, toks.len()) >= 4 {
+        if subject_start(text, &toks[body])
+            && words_between(toks, prev_cut, k) >= 4
+            && words_between(toks, body, toks.len()) >= 4
+        {
             cuts.push((k, body));
         }
     }
@@ -81,28 +121,60 @@ pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end
         segs.push((from, cut, PartKind::Coordinate));
         from = body;
     }
-    segs.push((from, toks.len(), if cuts.is_empty() { PartKind::Whole } else { PartKind::Coordinate }));
+    segs.push((
+        from,
+        toks.len(),
+        if cuts.is_empty() {
+            PartKind::Whole
+        } else {
+            PartKind::Coordinate
+        },
+    ));
     let mut parts = vec![];
     for (a, b, kind) in segs {
         if a >= b {
             continue;
         }
         let seg_start = if a == 0 { start } else { toks[a].start };
-        let seg_end = if b == toks.len() { end } else { toks[b - 1].end };
+        let seg_end = if b == toks.len() {
+            end
+        } else {
+            toks[b - 1].end
+        };
         let rel = (a + 1..b).find(|&k| {
-            toks[k].kind == Kind::Word && matches!(raw(text, &toks[k]), "who" | "which") && raw(text, &toks[k - 1]) == "," && outside(k) && k >= a + 2
+            toks[k].kind == Kind::Word
+                && matches!(raw(text, &toks[k]), "who" | "which")
+                && raw(text, &toks[k - 1]) == ","
+                && outside(k)
+                && k >= a + 2
         });
         let Some(r) = rel else {
             let (s, e) = trimmed(text, seg_start, seg_end);
-            parts.push(Part { start: s, end: e, spans: vec![(s, e)], text: text.get(s..e).unwrap_or("").to_string(), kind, toks: (a, b) });
+            parts.push(Part {
+                start: s,
+                end: e,
+                spans: vec![(s, e)],
+                text: text.get(s..e).unwrap_or("").to_string(),
+                kind,
+                toks: (a, b),
+            });
             continue;
         };
         let close = (r + 1..b).find(|&k| raw(text, &toks[k]) == "," && outside(k));
-        let last_punct = b > a && toks[b - 1].kind == Kind::Punct && matches!(raw(text, &toks[b - 1]), "." | "!");
+        let last_punct = b > a
+            && toks[b - 1].kind == Kind::Punct
+            && matches!(raw(text, &toks[b - 1]), "." | "!");
         let clause_end_tok = close.unwrap_or(if last_punct { b - 1 } else { b });
         if words_between(toks, r + 1, clause_end_tok) < 2 {
             let (s, e) = trimmed(text, seg_start, seg_end);
-            parts.push(Part { start: s, end: e, spans: vec![(s, e)], text: text.get(s..e).unwrap_or("").to_string(), kind, toks: (a, b) });
+            parts.push(Part {
+                start: s,
+                end: e,
+                spans: vec![(s, e)],
+                text: text.get(s..e).unwrap_or("").to_string(),
+                kind,
+                toks: (a, b),
+            });
             continue;
         }
         let comma = toks[r - 1].start;
@@ -124,12 +196,25 @@ pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end
             main_text.push_str(rest);
         }
         let (ms, me) = trimmed(text, seg_start, seg_end);
-        parts.push(Part { start: ms, end: me, spans: vec![(m1s, m1e), (m2s, m2e)], text: main_text, kind: if kind == PartKind::Whole { PartKind::Main } else { kind }, toks: (a, b) });
+        parts.push(Part {
+            start: ms,
+            end: me,
+            spans: vec![(m1s, m1e), (m2s, m2e)],
+            text: main_text,
+            kind: if kind == PartKind::Whole {
+                PartKind::Main
+            } else {
+                kind
+            },
+            toks: (a, b),
+        });
         // The relative clause, told about its antecedent: "Kim first met Putin in 2019".
         let body = text.get(toks[r].end..clause_end).unwrap_or("").trim();
         let rel_text = if raw(text, &toks[r]) == "who" {
             let mut s = r - 1;
-            while s > a && toks[s - 1].kind == Kind::Word && is_cap(raw(text, &toks[s - 1])) || s > a && raw(text, &toks[s - 1]) == "-" {
+            while s > a && toks[s - 1].kind == Kind::Word && is_cap(raw(text, &toks[s - 1]))
+                || s > a && raw(text, &toks[s - 1]) == "-"
+            {
                 s -= 1;
             }
             if s == r - 1 {
@@ -140,7 +225,14 @@ pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end
         } else {
             text.get(clause_start..clause_end).unwrap_or("").to_string()
         };
-        parts.push(Part { start: clause_start, end: clause_end, spans: vec![(clause_start, clause_end)], text: rel_text, kind: PartKind::Relative, toks: (r, clause_end_tok) });
+        parts.push(Part {
+            start: clause_start,
+            end: clause_end,
+            spans: vec![(clause_start, clause_end)],
+            text: rel_text,
+            kind: PartKind::Relative,
+            toks: (r, clause_end_tok),
+        });
     }
     if parts.is_empty() {
         return whole();
@@ -150,17 +242,17 @@ pub(crate) fn split(text: &str, toks: &[Tok], quoted: &[bool], start: usize, end
 
 static BOILERPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:read more|related\b|advertisement|subscribe|sign (?:up|in)|click|share (?:this|on)|follow us|leave a (?:reply|comment)|post comment|jump to|you need|create an account|register\b|link to|notify|view all|get more|thank you|something went wrong|loading|popular right now|recommended|watch:|listen:|copyright|all rights reserved|©)|it is (?:important|worth|crucial|essential) to (?:highlight|note|mention|remember|stress|emphasi[sz]e|consider|understand)|it (?:is|should be) (?:worth )?not(?:ed|ing)|needless to say|it remains to be seen",
+        r"(?i)^\W*(?:read more|related(?-u:\b)|advertisement|subscribe|sign (?:up|in)|click|share (?:this|on)|follow us|leave a (?:reply|comment)|post comment|jump to|you need|create an account|register(?-u:\b)|link to|notify|view all|get more|thank you|something went wrong|loading|popular right now|recommended|watch:|listen:|copyright|all rights reserved|©)|it is (?:important|worth|crucial|essential) to (?:highlight|note|mention|remember|stress|emphasi[sz]e|consider|understand)|it (?:is|should be) (?:worth )?not(?:ed|ing)|needless to say|it remains to be seen",
     )
     .ok()
 });
 
 static OPINION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|must|ought to|need to|let['’]s|in my (?:opinion|view)|hopefully|unfortunately|shameful|disgrace(?:ful)?|ridiculous|oh|wow|lol|we|us|our|you|your)\b|(?-i:\bI\b)").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:should|must|ought to|need to|let['’]s|in my (?:opinion|view)|hopefully|unfortunately|shameful|disgrace(?:ful)?|ridiculous|oh|wow|lol|we|us|our|you|your)(?-u:\b)|(?-i:(?-u:\b)I(?-u:\b))").ok()
 });
 
 static EVALUATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:remarkabl[ey]|striking(?:ly)?|surprising(?:ly)?|unexpected(?:ly)?|shocking(?:ly)?|stunning|dramatic(?:ally)?|crucial|alarming(?:ly)?|worrying|historic|unprecedented|notabl[ey])\b").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:remarkabl[ey]|striking(?:ly)?|surprising(?:ly)?|unexpected(?:ly)?|shocking(?:ly)?|stunning|dramatic(?:ally)?|crucial|alarming(?:ly)?|worrying|historic|unprecedented|notabl[ey])(?-u:\b)").ok()
 });
 
 fn matches(r: &LazyLock<Option<Regex>>, s: &str) -> bool {
@@ -173,7 +265,27 @@ fn verb_like(text: &str, toks: &[Tok]) -> bool {
         t.kind == Kind::Word
             && (matches!(
                 w.to_ascii_lowercase().as_str(),
-                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can" | "could" | "said" | "says" | "say" | "be" | "been" | "did" | "does" | "do" | "may" | "might" | "must"
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "said"
+                    | "says"
+                    | "say"
+                    | "be"
+                    | "been"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "may"
+                    | "might"
+                    | "must"
             ) || (w.len() > 4 && w.ends_with("ed") && !is_cap(w)))
     })
 }
@@ -185,7 +297,9 @@ pub(crate) fn rejected(text: &str, toks: &[Tok], start: usize, end: usize) -> bo
     if s.is_empty() || matches(&BOILERPLATE, s) {
         return true;
     }
-    if s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('?') {
+    if s.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('?')
+    {
         return true;
     }
     let terminal = terminal(s);
@@ -208,7 +322,11 @@ pub(crate) struct Signals {
 /// Whether a sentence ends as prose does, with a full stop, "!" or an ellipsis (possibly inside
 /// a closing quotation mark); headings and captions do not.
 pub(crate) fn terminal(s: &str) -> bool {
-    let last = s.trim().trim_end_matches(['"', '”', '’', '\'', ')']).chars().last();
+    let last = s
+        .trim()
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .chars()
+        .last();
     matches!(last, Some('.' | '!' | '…'))
 }
 
@@ -243,7 +361,9 @@ pub(crate) fn score(part: &str, sentence_terminal: bool, sig: &Signals) -> f32 {
     if !sentence_terminal {
         s -= 0.3;
     }
-    if t.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with('!') {
+    if t.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with('!')
+    {
         s -= 0.2;
     }
     if !sig.attributed && matches(&OPINION, t) {
@@ -265,16 +385,28 @@ mod tests {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let q = quoted(s, &toks);
-        split(s, &toks, &q, 0, s.len()).into_iter().map(|p| (p.kind, p.text, s[p.start..p.end].to_string())).collect()
+        split(s, &toks, &q, 0, s.len())
+            .into_iter()
+            .map(|p| (p.kind, p.text, s[p.start..p.end].to_string()))
+            .collect()
     }
 
     #[test]
     fn relative_clause_is_its_own_claim() {
-        let p = parts("Kim, who first met Putin in 2019, called for even closer strategic cooperation.");
+        let p = parts(
+            "Kim, who first met Putin in 2019, called for even closer strategic cooperation.",
+        );
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].0, PartKind::Main);
         assert_eq!(p[0].1, "Kim called for even closer strategic cooperation.");
-        assert_eq!(p[1], (PartKind::Relative, "Kim first met Putin in 2019".to_string(), "who first met Putin in 2019".to_string()));
+        assert_eq!(
+            p[1],
+            (
+                PartKind::Relative,
+                "Kim first met Putin in 2019".to_string(),
+                "who first met Putin in 2019".to_string()
+            )
+        );
     }
 
     #[test]
@@ -292,7 +424,10 @@ mod tests {
         assert_eq!(p[0].1, "Russia fired 40 missiles at Kyiv overnight");
         assert_eq!(p[1].1, "Ukraine said it shot down most of them.");
         assert_eq!(parts("Kim met Putin, and he left.").len(), 1);
-        assert_eq!(parts("“We met, and they agreed on everything today,” he said.").len(), 1);
+        assert_eq!(
+            parts("“We met, and they agreed on everything today,” he said.").len(),
+            1
+        );
     }
 
     #[test]
@@ -307,16 +442,43 @@ mod tests {
         assert!(r("Despite the positive tone, it is important to highlight the human cost of this alliance."));
         assert!(r("Daily Stock Markets News"));
         assert!(r("Leave a Reply"));
-        assert!(!r("Both countries face heavy sanctions imposed by U.S.-led global coalitions."));
+        assert!(!r(
+            "Both countries face heavy sanctions imposed by U.S.-led global coalitions."
+        ));
     }
 
     #[test]
     fn scores() {
-        let plain = Signals { counts: 0, ordinals: 0, dates: 0, entities: 1, attributed: false, hedged: false };
-        let rich = Signals { counts: 1, ordinals: 0, dates: 1, entities: 2, attributed: true, hedged: false };
-        let a = score("Both countries face heavy sanctions imposed by U.S.-led global coalitions.", true, &plain);
+        let plain = Signals {
+            counts: 0,
+            ordinals: 0,
+            dates: 0,
+            entities: 1,
+            attributed: false,
+            hedged: false,
+        };
+        let rich = Signals {
+            counts: 1,
+            ordinals: 0,
+            dates: 1,
+            entities: 2,
+            attributed: true,
+            hedged: false,
+        };
+        let a = score(
+            "Both countries face heavy sanctions imposed by U.S.-led global coalitions.",
+            true,
+            &plain,
+        );
         let b = score("Reports from Seoul indicate that approximately 600 North Korean soldiers have lost their lives.", true, &rich);
-        let c = score("We must stand together against this outrage!", true, &Signals { entities: 0, ..plain });
+        let c = score(
+            "We must stand together against this outrage!",
+            true,
+            &Signals {
+                entities: 0,
+                ..plain
+            },
+        );
         assert!(a >= 0.3 && b > a && c < 0.3, "{a} {b} {c}");
         assert!((0.0..=1.0).contains(&b));
     }

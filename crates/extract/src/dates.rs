@@ -12,9 +12,9 @@ use model::{days_in_month, DateMention, Granularity, PubDate};
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?";
-const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?\b";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)\b";
+const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
+const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
+const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?-u:\b)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
 #[derive(Clone, Copy)]
@@ -33,31 +33,33 @@ enum Form {
 
 static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
     let pats = [
-        (Form::Iso, r"\b(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?\b".to_string()),
-        (Form::Numeric, r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b".to_string()),
-        (Form::DayMonth, format!(r"(?i)\b({DAY})(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+)?({YEAR}))?")),
-        (Form::MonthDay, format!(r"(?i)\b({MON})[\s-]*({DAY})(?:\s*,?\s*({YEAR}))?")),
-        (Form::MonthYear, format!(r"(?i)\b({MON})(?:\s+of)?[,/]?\s*({YEAR})")),
+        (Form::Iso, r"(?-u:\b)(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?-u:\b)".to_string()),
+        (Form::Numeric, r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)".to_string()),
+        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY})(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+)?({YEAR}))?")),
+        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON})[\s-]*({DAY})(?:\s*,?\s*({YEAR}))?")),
+        (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+of)?[,/]?\s*({YEAR})")),
         (
             Form::MonthCtx,
-            format!(r"(?i)\b(in|since|until|till|by|from|during|through|early|mid|late|last|this|next|before|after|between|in early|in late|in mid|end of|beginning of|start of|earlier in|later in)[\s-]+({MON})"),
+            format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|early|mid|late|last|this|next|before|after|between|in early|in late|in mid|end of|beginning of|start of|earlier in|later in)[\s-]+({MON})"),
         ),
-        (Form::MonthCtx, r"\b()(January|February|April|June|July|August|September|October|November|December)\b".to_string()),
+        (Form::MonthCtx, r"(?-u:\b)()(January|February|April|June|July|August|September|October|November|December)(?-u:\b)".to_string()),
         (
             Form::YearCtx,
-            format!(r"(?i)\b(in|since|until|till|by|from|during|through|of|before|after|early|late|mid|end of|beginning of|start of|spring|summer|autumn|fall|winter|the year|in early|in late|in mid)[\s-]+({YEAR})"),
+            format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|of|before|after|early|late|mid|end of|beginning of|start of|spring|summer|autumn|fall|winter|the year|in early|in late|in mid)[\s-]+({YEAR})"),
         ),
-        (Form::Weekday, format!(r"(?i)\b(?:(last|this|next|on|this past|this coming|coming|previous|on last|on next)\s+)?({WEEKDAY})\b")),
+        (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|coming|previous|on last|on next)\s+)?({WEEKDAY})(?-u:\b)")),
         (
             Form::Relative,
-            r"(?i)\b(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|(?:(earlier|later)\s+)?(this|last|next|the previous|the following|the coming)\s+(week|month|year)|(earlier|later)\s+in\s+the\s+(week|month|year))\b".to_string(),
+            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|(?:(earlier|later)\s+)?(this|last|next|the previous|the following|the coming)\s+(week|month|year)|(earlier|later)\s+in\s+the\s+(week|month|year))(?-u:\b)".to_string(),
         ),
         (
             Form::Ago,
-            r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago\b".to_string(),
+            r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
         ),
     ];
-    pats.into_iter().filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r))).collect()
+    pats.into_iter()
+        .filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r)))
+        .collect()
 });
 
 fn month_num(s: &str) -> Option<u8> {
@@ -149,7 +151,9 @@ fn cap<'a>(c: &'a Captures, i: usize) -> Option<&'a str> {
 }
 
 fn num(s: &str) -> Option<u32> {
-    s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+    s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
 }
 
 fn word_num(s: &str) -> Option<i64> {
@@ -172,7 +176,10 @@ fn word_num(s: &str) -> Option<i64> {
 
 /// "May" and "March" are also a verb and a modal: without a day or a year they need a capital.
 fn ambiguous_month(m: &str) -> bool {
-    matches!(m, "may" | "march" | "mar" | "jan" | "sun" | "sat" | "wed" | "dec" | "aug")
+    matches!(
+        m,
+        "may" | "march" | "mar" | "jan" | "sun" | "sat" | "wed" | "dec" | "aug"
+    )
 }
 
 /// The year of a month-and-day mention without a year: the last such day not after publication.
@@ -191,9 +198,17 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
     let (start, end) = (m0.start(), m0.end());
     let after = text.get(end..).unwrap_or("");
     let before = text.get(..start).unwrap_or("");
-    let glued_digit = |s: &str| s.starts_with(|ch: char| ch.is_ascii_digit()) || (s.starts_with([',', '.']) && s[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+    let glued_digit = |s: &str| {
+        s.starts_with(|ch: char| ch.is_ascii_digit())
+            || (s.starts_with([',', '.']) && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+    };
     let day_found = |y: i32, mo: u8, d: u8| {
-        valid_day(y, mo, d).then(|| Found { start, end, value: Some(format!("{y:04}-{mo:02}-{d:02}")), granularity: Granularity::Day })
+        valid_day(y, mo, d).then(|| Found {
+            start,
+            end,
+            value: Some(format!("{y:04}-{mo:02}-{d:02}")),
+            granularity: Granularity::Day,
+        })
     };
     match form {
         Form::Iso => {
@@ -207,7 +222,12 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             }
             match cap(c, 3) {
                 Some(d) => day_found(y, mo, u8::try_from(num(d)?).ok()?),
-                None => (1..=12).contains(&mo).then(|| Found { start, end, value: Some(format!("{y:04}-{mo:02}")), granularity: Granularity::Month }),
+                None => (1..=12).contains(&mo).then(|| Found {
+                    start,
+                    end,
+                    value: Some(format!("{y:04}-{mo:02}")),
+                    granularity: Granularity::Month,
+                }),
             }
         }
         Form::Numeric => {
@@ -218,7 +238,11 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             day_found(y, mo, d)
         }
         Form::DayMonth | Form::MonthDay => {
-            let (d, mname) = if let Form::DayMonth = form { (cap(c, 1)?, cap(c, 2)?) } else { (cap(c, 2)?, cap(c, 1)?) };
+            let (d, mname) = if let Form::DayMonth = form {
+                (cap(c, 1)?, cap(c, 2)?)
+            } else {
+                (cap(c, 2)?, cap(c, 1)?)
+            };
             if ambiguous_month(mname) || glued_digit(after) && cap(c, 3).is_none() {
                 return None;
             }
@@ -232,7 +256,12 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                 None => match published {
                     Some(p) => year_for(p, mo, Some(d))?,
                     None => {
-                        return (d <= 31).then_some(Found { start, end, value: None, granularity: Granularity::Day });
+                        return (d <= 31).then_some(Found {
+                            start,
+                            end,
+                            value: None,
+                            granularity: Granularity::Day,
+                        });
                     }
                 },
             };
@@ -245,20 +274,37 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             }
             let mo = month_num(mname)?;
             let y: i32 = cap(c, 2)?.parse().ok()?;
-            Some(Found { start, end, value: Some(format!("{y:04}-{mo:02}")), granularity: Granularity::Month })
+            Some(Found {
+                start,
+                end,
+                value: Some(format!("{y:04}-{mo:02}")),
+                granularity: Granularity::Month,
+            })
         }
         Form::MonthCtx => {
             let ctx = cap(c, 1).unwrap_or("").to_ascii_lowercase();
             let mname = cap(c, 2)?;
             // Abbreviations and the "may"/"march" verbs are months only when capitalised.
-            if !mname.starts_with(|ch: char| ch.is_uppercase()) && (ambiguous_month(&mname.to_ascii_lowercase()) || mname.len() <= 4) {
+            if !mname.starts_with(|ch: char| ch.is_uppercase())
+                && (ambiguous_month(&mname.to_ascii_lowercase()) || mname.len() <= 4)
+            {
                 return None;
             }
-            if (mname.eq_ignore_ascii_case("may") || mname.eq_ignore_ascii_case("march")) && ctx.is_empty() {
+            if (mname.eq_ignore_ascii_case("may") || mname.eq_ignore_ascii_case("march"))
+                && ctx.is_empty()
+            {
                 return None;
             }
             let mo = month_num(mname)?;
-            let start = if ctx == "last" || ctx == "next" || ctx == "this" || ctx.starts_with("early") || ctx.starts_with("mid") || ctx.starts_with("late") || ctx.starts_with("in ") || ctx.contains(" of") {
+            let start = if ctx == "last"
+                || ctx == "next"
+                || ctx == "this"
+                || ctx.starts_with("early")
+                || ctx.starts_with("mid")
+                || ctx.starts_with("late")
+                || ctx.starts_with("in ")
+                || ctx.contains(" of")
+            {
                 start
             } else {
                 c.get(2).map_or(start, |g| g.start())
@@ -291,7 +337,12 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                 };
                 Some(format!("{y:04}-{mo:02}"))
             });
-            Some(Found { start, end, value, granularity: Granularity::Month })
+            Some(Found {
+                start,
+                end,
+                value,
+                granularity: Granularity::Month,
+            })
         }
         Form::YearCtx => {
             if glued_digit(after) {
@@ -300,9 +351,17 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             let g = c.get(2)?;
             let y: i32 = g.as_str().parse().ok()?;
             let ctx = cap(c, 1).unwrap_or("").to_ascii_lowercase();
-            let keep_ctx = matches!(ctx.as_str(), "early" | "late" | "mid" | "in early" | "in late" | "in mid" | "the year") || ctx.contains(" of");
+            let keep_ctx = matches!(
+                ctx.as_str(),
+                "early" | "late" | "mid" | "in early" | "in late" | "in mid" | "the year"
+            ) || ctx.contains(" of");
             let start = if keep_ctx { start } else { g.start() };
-            Some(Found { start, end, value: Some(format!("{y:04}")), granularity: Granularity::Year })
+            Some(Found {
+                start,
+                end,
+                value: Some(format!("{y:04}")),
+                granularity: Granularity::Year,
+            })
         }
         Form::Weekday => {
             if after.starts_with('s') {
@@ -315,22 +374,40 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                 let back = (weekday_of(pd) - wd).rem_euclid(7);
                 let fwd = (wd - weekday_of(pd)).rem_euclid(7);
                 let day = match ctx.as_str() {
-                    "last" | "previous" | "this past" | "on last" => pd - if back == 0 { 7 } else { back },
-                    "next" | "coming" | "this coming" | "on next" => pd + if fwd == 0 { 7 } else { fwd },
+                    "last" | "previous" | "this past" | "on last" => {
+                        pd - if back == 0 { 7 } else { back }
+                    }
+                    "next" | "coming" | "this coming" | "on next" => {
+                        pd + if fwd == 0 { 7 } else { fwd }
+                    }
                     "this" => pd - weekday_of(pd) + wd,
                     _ => pd - back,
                 };
                 Some(day_iso(day))
             });
-            Some(Found { start, end, value, granularity: Granularity::Day })
+            Some(Found {
+                start,
+                end,
+                value,
+                granularity: Granularity::Day,
+            })
         }
         Form::Relative => relative(c, start, end, published),
         Form::Ago => {
             let n = word_num(cap(c, 1)?)?;
             let unit = cap(c, 2)?.to_ascii_lowercase();
             let (value, granularity) = match unit.as_str() {
-                "day" => (published.and_then(|p| Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - n))), Granularity::Day),
-                "week" => (published.and_then(|p| Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - 7 * n))), Granularity::Day),
+                "day" => (
+                    published
+                        .and_then(|p| Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - n))),
+                    Granularity::Day,
+                ),
+                "week" => (
+                    published.and_then(|p| {
+                        Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - 7 * n))
+                    }),
+                    Granularity::Day,
+                ),
                 "month" => (
                     published.and_then(|p| {
                         let (y, m) = add_months(p.year, p.month?, -i32::try_from(n).ok()?);
@@ -338,9 +415,17 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                     }),
                     Granularity::Month,
                 ),
-                _ => (published.map(|p| format!("{:04}", i64::from(p.year) - n)), Granularity::Year),
+                _ => (
+                    published.map(|p| format!("{:04}", i64::from(p.year) - n)),
+                    Granularity::Year,
+                ),
             };
-            Some(Found { start, end, value, granularity })
+            Some(Found {
+                start,
+                end,
+                value,
+                granularity,
+            })
         }
     }
 }
@@ -350,7 +435,12 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
     let day_of = |p: &PubDate| -> Option<i64> { Some(days_from_civil(p.year, p.month?, p.day?)) };
     let shift = |delta: i64| -> Found {
         let value = published.and_then(day_of).map(|d| day_iso(d + delta));
-        Found { start, end, value, granularity: Granularity::Day }
+        Found {
+            start,
+            end,
+            value,
+            granularity: Granularity::Day,
+        }
     };
     match all.as_str() {
         "today" | "tonight" => return Some(shift(0)),
@@ -361,8 +451,16 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         _ => {}
     }
     let (modifier, which, unit) = match (cap(c, 3), cap(c, 4)) {
-        (Some(w), Some(u)) => (cap(c, 2).map(str::to_ascii_lowercase), w.to_ascii_lowercase(), u.to_ascii_lowercase()),
-        _ => (cap(c, 5).map(str::to_ascii_lowercase), "this".to_string(), cap(c, 6)?.to_ascii_lowercase()),
+        (Some(w), Some(u)) => (
+            cap(c, 2).map(str::to_ascii_lowercase),
+            w.to_ascii_lowercase(),
+            u.to_ascii_lowercase(),
+        ),
+        _ => (
+            cap(c, 5).map(str::to_ascii_lowercase),
+            "this".to_string(),
+            cap(c, 6)?.to_ascii_lowercase(),
+        ),
     };
     let delta: i32 = match which.as_str() {
         "last" | "the previous" => -1,
@@ -370,13 +468,23 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         _ => 0,
     };
     match unit.as_str() {
-        "year" => Some(Found { start, end, value: published.map(|p| format!("{:04}", p.year + delta)), granularity: Granularity::Year }),
+        "year" => Some(Found {
+            start,
+            end,
+            value: published.map(|p| format!("{:04}", p.year + delta)),
+            granularity: Granularity::Year,
+        }),
         "month" => {
             let value = published.and_then(|p| {
                 let (y, m) = add_months(p.year, p.month?, delta);
                 Some(format!("{y:04}-{m:02}"))
             });
-            Some(Found { start, end, value, granularity: Granularity::Month })
+            Some(Found {
+                start,
+                end,
+                value,
+                granularity: Granularity::Month,
+            })
         }
         _ => {
             let value = published.and_then(day_of).and_then(|pd| {
@@ -390,14 +498,27 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
                 let (yb, mb, _) = civil_from_days(b);
                 ((ya, ma) == (yb, mb)).then(|| format!("{ya:04}-{ma:02}"))
             });
-            Some(Found { start, end, value, granularity: Granularity::Month })
+            Some(Found {
+                start,
+                end,
+                value,
+                granularity: Granularity::Month,
+            })
         }
     }
 }
 
 /// Finds the date mentions of `text[start..end]` and appends them to `out` in text order.
-pub(crate) fn dates(text: &str, start: usize, end: usize, published: Option<&PubDate>, out: &mut Vec<DateMention>) {
-    let Some(s) = text.get(start..end) else { return };
+pub(crate) fn dates(
+    text: &str,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+    out: &mut Vec<DateMention>,
+) {
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     let mut found: Vec<Found> = vec![];
     for (form, re) in RES.iter() {
         for c in re.captures_iter(s) {
@@ -411,7 +532,10 @@ pub(crate) fn dates(text: &str, start: usize, end: usize, published: Option<&Pub
     order.sort_by_key(|&i| (std::cmp::Reverse(found[i].end - found[i].start), i));
     let mut kept: Vec<usize> = vec![];
     for i in order {
-        if kept.iter().all(|&k| found[k].end <= found[i].start || found[i].end <= found[k].start) {
+        if kept
+            .iter()
+            .all(|&k| found[k].end <= found[i].start || found[i].end <= found[k].start)
+        {
             kept.push(i);
         }
     }
@@ -436,7 +560,9 @@ mod tests {
         let p: Option<PubDate> = p.map(|p| p.parse().unwrap());
         let mut out = vec![];
         dates(s, 0, s.len(), p.as_ref(), &mut out);
-        out.into_iter().map(|m| (m.text, m.value, m.granularity)).collect()
+        out.into_iter()
+            .map(|m| (m.text, m.value, m.granularity))
+            .collect()
     }
 
     fn v(s: &str, p: &str) -> Option<String> {
@@ -455,10 +581,22 @@ mod tests {
     #[test]
     fn absolute_dates() {
         assert_eq!(v("on 2024-10-10 it", "2025"), Some("2024-10-10".into()));
-        assert_eq!(v("on 19 December 2024 it", "2025"), Some("2024-12-19".into()));
-        assert_eq!(v("on December 19, 2024,", "2025"), Some("2024-12-19".into()));
-        assert_eq!(v("in July 2022, North Korea", "2023-06"), Some("2022-07".into()));
-        assert_eq!(d("Kim, who first met Putin in 2019, said", None), vec![("2019".into(), Some("2019".into()), Granularity::Year)]);
+        assert_eq!(
+            v("on 19 December 2024 it", "2025"),
+            Some("2024-12-19".into())
+        );
+        assert_eq!(
+            v("on December 19, 2024,", "2025"),
+            Some("2024-12-19".into())
+        );
+        assert_eq!(
+            v("in July 2022, North Korea", "2023-06"),
+            Some("2022-07".into())
+        );
+        assert_eq!(
+            d("Kim, who first met Putin in 2019, said", None),
+            vec![("2019".into(), Some("2019".into()), Granularity::Year)]
+        );
         assert_eq!(v("in mid-2023", "2024"), Some("2023".into()));
     }
 
@@ -471,20 +609,45 @@ mod tests {
 
     #[test]
     fn relative_dates_look_back() {
-        assert_eq!(d("Last month, Shoigu", Some("2023-08-16")), vec![("Last month".into(), Some("2023-07".into()), Granularity::Month)]);
-        assert_eq!(v("a letter on Tuesday", "2023-08-16"), Some("2023-08-15".into()));
-        assert_eq!(v("notes on Monday", "2022-08-16"), Some("2022-08-15".into()));
-        assert_eq!(v("Last August, in letters", "2023-06"), Some("2022-08".into()));
-        assert_eq!(v("state media Sunday", "2025-07-13"), Some("2025-07-13".into()));
+        assert_eq!(
+            d("Last month, Shoigu", Some("2023-08-16")),
+            vec![(
+                "Last month".into(),
+                Some("2023-07".into()),
+                Granularity::Month
+            )]
+        );
+        assert_eq!(
+            v("a letter on Tuesday", "2023-08-16"),
+            Some("2023-08-15".into())
+        );
+        assert_eq!(
+            v("notes on Monday", "2022-08-16"),
+            Some("2022-08-15".into())
+        );
+        assert_eq!(
+            v("Last August, in letters", "2023-06"),
+            Some("2022-08".into())
+        );
+        assert_eq!(
+            v("state media Sunday", "2025-07-13"),
+            Some("2025-07-13".into())
+        );
         assert_eq!(v("earlier this year", "2024-10-10"), Some("2024".into()));
         assert_eq!(v("yesterday", "2024-03-01"), Some("2024-02-29".into()));
-        assert_eq!(v("In March, the United States", "2023-06"), Some("2023-03".into()));
+        assert_eq!(
+            v("In March, the United States", "2023-06"),
+            Some("2023-03".into())
+        );
         assert_eq!(v("two years ago", "2023-06"), Some("2021".into()));
     }
 
     #[test]
     fn forward_only_when_told() {
-        assert_eq!(v("at Camp David later this week", "2023-08-16"), Some("2023-08".into()));
+        assert_eq!(
+            v("at Camp David later this week", "2023-08-16"),
+            Some("2023-08".into())
+        );
         assert_eq!(v("next Monday", "2023-08-16"), Some("2023-08-21".into()));
     }
 
@@ -498,7 +661,11 @@ mod tests {
 
     #[test]
     fn durations_and_modals_are_not_dates() {
-        assert!(d("its 16-month-long conflict and three years of war", Some("2023-06")).is_empty());
+        assert!(d(
+            "its 16-month-long conflict and three years of war",
+            Some("2023-06")
+        )
+        .is_empty());
         assert!(d("it may be true", Some("2023-06")).is_empty());
         assert!(d("subject to 5,532 sanctions", Some("2023-06")).is_empty());
     }

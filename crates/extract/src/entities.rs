@@ -7,43 +7,233 @@ use crate::tok::{is_cap, lower, Kind, Tok};
 /// person matches articles that omit the title.
 fn is_title(w: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(w.trim_end_matches('.'), &mut buf) else { return false };
+    let Some(w) = lower(w.trim_end_matches('.'), &mut buf) else {
+        return false;
+    };
     matches!(
         w,
-        "president" | "prime" | "minister" | "foreign" | "defense" | "defence" | "secretary" | "general" | "chairman"
-            | "chairwoman" | "leader" | "supreme" | "rep" | "sen" | "senator" | "mr" | "mrs" | "ms" | "dr" | "gen" | "col"
-            | "lt" | "adm" | "king" | "queen" | "pope" | "spokesman" | "spokeswoman" | "spokesperson" | "ambassador"
-            | "chancellor" | "premier" | "vice" | "deputy" | "governor" | "mayor" | "director" | "chief" | "commander"
-            | "lawmaker" | "sir" | "lord" | "lady" | "prof" | "professor" | "comrade" | "marshal"
+        "president"
+            | "prime"
+            | "minister"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "secretary"
+            | "general"
+            | "chairman"
+            | "chairwoman"
+            | "leader"
+            | "supreme"
+            | "rep"
+            | "sen"
+            | "senator"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gen"
+            | "col"
+            | "lt"
+            | "adm"
+            | "king"
+            | "queen"
+            | "pope"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ambassador"
+            | "chancellor"
+            | "premier"
+            | "vice"
+            | "deputy"
+            | "governor"
+            | "mayor"
+            | "director"
+            | "chief"
+            | "commander"
+            | "lawmaker"
+            | "sir"
+            | "lord"
+            | "lady"
+            | "prof"
+            | "professor"
+            | "comrade"
+            | "marshal"
     )
 }
 
 /// Capitalised words that start sentences or headings without naming anything.
 fn is_common(w: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(w, &mut buf) else { return false };
+    let Some(w) = lower(w, &mut buf) else {
+        return false;
+    };
     matches!(
         w,
-        "the" | "a" | "an" | "in" | "on" | "at" | "as" | "it" | "this" | "that" | "these" | "those" | "there" | "here"
-            | "he" | "she" | "they" | "we" | "i" | "you" | "his" | "her" | "their" | "its" | "our" | "my" | "your" | "but"
-            | "and" | "or" | "so" | "if" | "when" | "while" | "after" | "before" | "since" | "during" | "despite"
-            | "although" | "though" | "because" | "with" | "without" | "for" | "from" | "by" | "to" | "of" | "about"
-            | "according" | "however" | "meanwhile" | "moreover" | "also" | "both" | "all" | "some" | "many" | "most"
-            | "more" | "such" | "other" | "another" | "each" | "every" | "no" | "not" | "one" | "two" | "three" | "last"
-            | "next" | "first" | "earlier" | "later" | "just" | "only" | "even" | "still" | "yet" | "then" | "now"
-            | "today" | "yesterday" | "tomorrow" | "what" | "who" | "why" | "how" | "where" | "which" | "whether"
-            | "following" | "presently" | "separately" | "signs" | "reports" | "letters" | "marking" | "analysts"
-            | "officials" | "experts" | "based" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday"
-            | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "mid" | "over" | "under" | "among" | "between"
-            | "until" | "once" | "given" | "amid" | "unlike" | "like" | "let" | "please" | "did" | "does" | "do" | "is"
-            | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could" | "should" | "can"
-            | "approximately" | "nearly" | "around" | "roughly" | "read"
+        "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "but"
+            | "and"
+            | "or"
+            | "so"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "despite"
+            | "although"
+            | "though"
+            | "because"
+            | "with"
+            | "without"
+            | "for"
+            | "from"
+            | "by"
+            | "to"
+            | "of"
+            | "about"
+            | "according"
+            | "however"
+            | "meanwhile"
+            | "moreover"
+            | "also"
+            | "both"
+            | "all"
+            | "some"
+            | "many"
+            | "most"
+            | "more"
+            | "such"
+            | "other"
+            | "another"
+            | "each"
+            | "every"
+            | "no"
+            | "not"
+            | "one"
+            | "two"
+            | "three"
+            | "last"
+            | "next"
+            | "first"
+            | "earlier"
+            | "later"
+            | "just"
+            | "only"
+            | "even"
+            | "still"
+            | "yet"
+            | "then"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "what"
+            | "who"
+            | "why"
+            | "how"
+            | "where"
+            | "which"
+            | "whether"
+            | "following"
+            | "presently"
+            | "separately"
+            | "signs"
+            | "reports"
+            | "letters"
+            | "marking"
+            | "analysts"
+            | "officials"
+            | "experts"
+            | "based"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "mid"
+            | "over"
+            | "under"
+            | "among"
+            | "between"
+            | "until"
+            | "once"
+            | "given"
+            | "amid"
+            | "unlike"
+            | "like"
+            | "let"
+            | "please"
+            | "did"
+            | "does"
+            | "do"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "approximately"
+            | "nearly"
+            | "around"
+            | "roughly"
+            | "read"
     )
 }
 
 fn push_norm(out: &mut String, w: &str) {
-    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
     for c in w.chars() {
         match c {
             '.' | '\'' | '’' => {}
@@ -55,7 +245,13 @@ fn push_norm(out: &mut String, w: &str) {
 
 /// Entities of the tokens whose byte range lies in one of `spans`. `sentence_first` is the index
 /// of the sentence's first token, whose capital proves nothing.
-pub(crate) fn entities(text: &str, toks: &[Tok], spans: &[(usize, usize)], sentence_first: usize, out: &mut Vec<String>) {
+pub(crate) fn entities(
+    text: &str,
+    toks: &[Tok],
+    spans: &[(usize, usize)],
+    sentence_first: usize,
+    out: &mut Vec<String>,
+) {
     let within = |t: &Tok| spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
     let mut run = String::new();
     let mut run_words = 0usize;
@@ -79,16 +275,42 @@ pub(crate) fn entities(text: &str, toks: &[Tok], spans: &[(usize, usize)], sente
             prev_end = t.end;
             continue;
         }
-        let suffix_word = w.ends_with("ed") || matches!(w, "based" | "style" | "born" | "made" | "run" | "era" | "like" | "wide" | "level" | "type" | "backed" | "led");
-        if t.kind == Kind::Word && joined && run_words > 0 && text.get(prev_end - 1..prev_end) == Some("-") && !suffix_word {
+        let suffix_word = w.ends_with("ed")
+            || matches!(
+                w,
+                "based"
+                    | "style"
+                    | "born"
+                    | "made"
+                    | "run"
+                    | "era"
+                    | "like"
+                    | "wide"
+                    | "level"
+                    | "type"
+                    | "backed"
+                    | "led"
+            );
+        if t.kind == Kind::Word
+            && joined
+            && run_words > 0
+            && text.get(prev_end - 1..prev_end) == Some("-")
+            && !suffix_word
+        {
             run.push(' ');
             push_norm(&mut run, w);
             prev_end = t.end;
             continue;
         }
         let cap = t.kind == Kind::Word && is_cap(w);
-        let lower_connector = t.kind == Kind::Word && run_words > 0 && matches!(w, "of" | "de" | "bin" | "al" | "van" | "von");
-        if lower_connector && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && is_cap(text.get(n.start..n.end).unwrap_or(""))) {
+        let lower_connector = t.kind == Kind::Word
+            && run_words > 0
+            && matches!(w, "of" | "de" | "bin" | "al" | "van" | "von");
+        if lower_connector
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Word && is_cap(text.get(n.start..n.end).unwrap_or(""))
+            })
+        {
             run.push(' ');
             run.push_str(w);
             prev_end = t.end;
@@ -106,7 +328,9 @@ pub(crate) fn entities(text: &str, toks: &[Tok], spans: &[(usize, usize)], sente
         run_words += 1;
         prev_end = t.end;
         // A possessive ends the name: "Russia’s war".
-        let next_cap = toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word && is_cap(text.get(n.start..n.end).unwrap_or("")));
+        let next_cap = toks.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word && is_cap(text.get(n.start..n.end).unwrap_or(""))
+        });
         if (w.ends_with("’s") || w.ends_with("'s")) && !next_cap {
             flush(&mut run, &mut run_words, out);
         }
@@ -129,15 +353,27 @@ mod tests {
 
     #[test]
     fn names_are_normalised() {
-        assert_eq!(e("Kim Jong-un met Russian President Vladimir Putin."), ["kim jong un", "russian", "vladimir putin"]);
-        assert_eq!(e("North Korean leader Kim Jong Un thanked the U.S. and KCNA."), ["north korean", "kim jong un", "us", "kcna"]);
-        assert_eq!(e("The Democratic People's Republic of Korea said."), ["democratic people republic of korea"]);
+        assert_eq!(
+            e("Kim Jong-un met Russian President Vladimir Putin."),
+            ["kim jong un", "russian", "vladimir putin"]
+        );
+        assert_eq!(
+            e("North Korean leader Kim Jong Un thanked the U.S. and KCNA."),
+            ["north korean", "kim jong un", "us", "kcna"]
+        );
+        assert_eq!(
+            e("The Democratic People's Republic of Korea said."),
+            ["democratic people republic of korea"]
+        );
         assert_eq!(e("Russia’s war in Ukraine"), ["russia", "ukraine"]);
     }
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        assert_eq!(e("Both countries face heavy sanctions imposed by U.S.-led coalitions."), ["us"]);
+        assert_eq!(
+            e("Both countries face heavy sanctions imposed by U.S.-led coalitions."),
+            ["us"]
+        );
         assert_eq!(e("Separately, Kim visited Russia."), ["kim", "russia"]);
     }
 }

@@ -40,7 +40,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { all: false, min_score: 0.3 }
+        Options {
+            all: false,
+            min_score: 0.3,
+        }
     }
 }
 
@@ -53,7 +56,9 @@ struct Carry {
 
 /// Byte ranges of URLs and e-mail-like strings, whose digits are not quantities.
 fn url_spans(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let Some(s) = text.get(start..end) else { return };
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     for pat in ["http://", "https://", "www."] {
         let mut from = 0;
         while let Some(i) = s.get(from..).and_then(|r| r.find(pat)) {
@@ -70,7 +75,12 @@ fn within(spans: &[(usize, usize)], a: usize, b: usize) -> bool {
 }
 
 /// Extracts the claims of one article. `published` resolves relative dates ("last month").
-pub fn extract(text: &str, sentences: &[Sentence], published: Option<PubDate>, opts: &Options) -> Vec<Claim> {
+pub fn extract(
+    text: &str,
+    sentences: &[Sentence],
+    published: Option<PubDate>,
+    opts: &Options,
+) -> Vec<Claim> {
     let mut out = vec![];
     let mut toks = Vec::with_capacity(64);
     let mut carry = Carry::default();
@@ -91,9 +101,21 @@ pub fn extract(text: &str, sentences: &[Sentence], published: Option<PubDate>, o
             continue;
         }
         let quoted = attribution::quoted(text, &toks);
-        let first_word = toks.iter().position(|t| t.kind == tok::Kind::Word).unwrap_or(0);
-        let sentence_speaker = attribution::speaker(text, &toks, &quoted, 0, toks.len(), carry.last_named.as_deref());
-        let has_quote = toks.iter().any(|t| matches!(text.get(t.start..t.end), Some("“" | "”" | "\"")));
+        let first_word = toks
+            .iter()
+            .position(|t| t.kind == tok::Kind::Word)
+            .unwrap_or(0);
+        let sentence_speaker = attribution::speaker(
+            text,
+            &toks,
+            &quoted,
+            0,
+            toks.len(),
+            carry.last_named.as_deref(),
+        );
+        let has_quote = toks
+            .iter()
+            .any(|t| matches!(text.get(t.start..t.end), Some("“" | "”" | "\"")));
         let opens_with_quote = matches!(text.get(toks[0].start..toks[0].end), Some("“" | "\""));
         // A sentence that only continues a quotation keeps the previous sentence's speaker.
         let sentence_attr = match &sentence_speaker {
@@ -104,7 +126,11 @@ pub fn extract(text: &str, sentences: &[Sentence], published: Option<PubDate>, o
         if let Some((name, true)) = &sentence_speaker {
             carry.last_named = Some(name.clone());
         }
-        carry.quote_speaker = if has_quote || opens_with_quote { sentence_attr.clone() } else { None };
+        carry.quote_speaker = if has_quote || opens_with_quote {
+            sentence_attr.clone()
+        } else {
+            None
+        };
 
         if !opts.all && claims::rejected(text, &toks, start, end) {
             continue;
@@ -128,25 +154,48 @@ pub fn extract(text: &str, sentences: &[Sentence], published: Option<PubDate>, o
             claims::split(text, &toks, &quoted, start, end)
         };
         for p in parts {
-            let numbers: Vec<Quantity> = nums.iter().filter(|q| within(&p.spans, q.start, q.end)).cloned().collect();
-            let dates: Vec<DateMention> = dts.iter().filter(|d| within(&p.spans, d.start, d.end)).cloned().collect();
+            let numbers: Vec<Quantity> = nums
+                .iter()
+                .filter(|q| within(&p.spans, q.start, q.end))
+                .cloned()
+                .collect();
+            let dates: Vec<DateMention> = dts
+                .iter()
+                .filter(|d| within(&p.spans, d.start, d.end))
+                .cloned()
+                .collect();
             let own = if p.kind == claims::PartKind::Whole {
                 None
             } else {
-                attribution::speaker(text, &toks, &quoted, p.toks.0, p.toks.1, carry.last_named.as_deref()).map(|x| x.0)
+                attribution::speaker(
+                    text,
+                    &toks,
+                    &quoted,
+                    p.toks.0,
+                    p.toks.1,
+                    carry.last_named.as_deref(),
+                )
+                .map(|x| x.0)
             };
             let attribution = match p.kind {
                 claims::PartKind::Coordinate => own,
                 _ => own.or_else(|| sentence_attr.clone()),
             };
-            let span_text = |f: fn(&str) -> bool| p.spans.iter().any(|&(a, b)| text.get(a..b).is_some_and(f));
+            let span_text =
+                |f: fn(&str) -> bool| p.spans.iter().any(|&(a, b)| text.get(a..b).is_some_and(f));
             let hedged = span_text(stance::hedged);
             let negated = span_text(stance::negated);
             let mut ents = vec![];
             entities::entities(text, &toks, &p.spans, first_word, &mut ents);
             let signals = claims::Signals {
-                counts: numbers.iter().filter(|q| q.kind != QuantityKind::Ordinal).count(),
-                ordinals: numbers.iter().filter(|q| q.kind == QuantityKind::Ordinal).count(),
+                counts: numbers
+                    .iter()
+                    .filter(|q| q.kind != QuantityKind::Ordinal)
+                    .count(),
+                ordinals: numbers
+                    .iter()
+                    .filter(|q| q.kind == QuantityKind::Ordinal)
+                    .count(),
                 dates: dates.len(),
                 entities: ents.len(),
                 attributed: attribution.is_some(),
@@ -191,13 +240,21 @@ mod tests {
             }
         }
         if start < text.len() {
-            out.push(Sentence { start, end: text.len() });
+            out.push(Sentence {
+                start,
+                end: text.len(),
+            });
         }
         out
     }
 
     fn run(text: &str, published: &str) -> Vec<Claim> {
-        extract(text, &sentences(text), published.parse().ok(), &Options::default())
+        extract(
+            text,
+            &sentences(text),
+            published.parse().ok(),
+            &Options::default(),
+        )
     }
 
     #[test]
@@ -209,7 +266,10 @@ mod tests {
         for cl in &c {
             assert!(cl.sentence_start <= cl.start && cl.end <= cl.sentence_end);
         }
-        assert_eq!(c[0].text, "Kim called for even closer strategic cooperation between Pyongyang and Moscow.");
+        assert_eq!(
+            c[0].text,
+            "Kim called for even closer strategic cooperation between Pyongyang and Moscow."
+        );
         assert!(c[0].dates.is_empty());
         assert_eq!(c[1].text, "Kim first met Putin in 2019");
         assert_eq!(c[1].dates[0].value.as_deref(), Some("2019"));
@@ -222,10 +282,19 @@ mod tests {
         let c = run(text, "2025-07-13");
         assert_eq!(c.len(), 1);
         let q = &c[0].numbers[0];
-        assert_eq!((q.min, q.max, q.counted.as_deref()), (540.0, 660.0, Some("north korean soldier")));
+        assert_eq!(
+            (q.min, q.max, q.counted.as_deref()),
+            (540.0, 660.0, Some("north korean soldier"))
+        );
         assert_eq!(c[0].attribution.as_deref(), Some("Reports from Seoul"));
         assert!(!c[0].hedged);
-        assert!(run("Approximately 600 North Korean troops have reportedly died in the conflict.", "2025-07-13")[0].hedged);
+        assert!(
+            run(
+                "Approximately 600 North Korean troops have reportedly died in the conflict.",
+                "2025-07-13"
+            )[0]
+            .hedged
+        );
         assert!(c[0].entities.contains(&"seoul".to_string()));
     }
 
@@ -234,15 +303,24 @@ mod tests {
         let text = "“Russia is in need of friends,” said Ramon Pacheco Pardo, a Korea expert. “North Korea can also provide weapons to support its invasion of Ukraine.” He said this is a worrying development for the United States.";
         let c = run(text, "2023-08-16");
         assert_eq!(c.len(), 3, "{c:#?}");
-        assert!(c.iter().all(|x| x.attribution.as_deref() == Some("Ramon Pacheco Pardo")), "{c:#?}");
+        assert!(
+            c.iter()
+                .all(|x| x.attribution.as_deref() == Some("Ramon Pacheco Pardo")),
+            "{c:#?}"
+        );
     }
 
     #[test]
     fn negation_and_dates() {
         let text = "Signs are mounting that Russia is seeking weapons from North Korea, which Moscow and Pyongyang have both denied. Letters on Tuesday between the leaders of North Korea and Russia did not mention any weapons sales.";
         let c = run(text, "2023-08-16");
-        assert!(c.iter().any(|x| x.negated && x.text.contains("denied")), "{c:#?}");
-        assert!(c.iter().any(|x| !x.negated && x.hedged && x.text.starts_with("Signs")));
+        assert!(
+            c.iter().any(|x| x.negated && x.text.contains("denied")),
+            "{c:#?}"
+        );
+        assert!(c
+            .iter()
+            .any(|x| !x.negated && x.hedged && x.text.starts_with("Signs")));
         let letters = c.iter().find(|x| x.text.starts_with("Letters")).unwrap();
         assert!(letters.negated);
         assert_eq!(letters.dates[0].value.as_deref(), Some("2023-08-15"));
@@ -254,16 +332,44 @@ mod tests {
         let c = run(text, "2023-08-16");
         assert_eq!(c.len(), 1);
         assert!(c[0].score >= Options::default().min_score);
-        let all = extract(text, &sentences(text), None, &Options { all: true, ..Options::default() });
+        let all = extract(
+            text,
+            &sentences(text),
+            None,
+            &Options {
+                all: true,
+                ..Options::default()
+            },
+        );
         assert_eq!(all.len(), 3);
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        let text = "“ ” $ % - – 1,, ,5 .. 3- -3 Dec. 99 2024-13-45 ¥ ½ per per per according to, said. ";
-        let bad = [Sentence { start: 0, end: text.len() }, Sentence { start: 1, end: 2 }, Sentence { start: 5, end: 3 }, Sentence { start: 0, end: 10_000 }];
+        let text =
+            "“ ” $ % - – 1,, ,5 .. 3- -3 Dec. 99 2024-13-45 ¥ ½ per per per according to, said. ";
+        let bad = [
+            Sentence {
+                start: 0,
+                end: text.len(),
+            },
+            Sentence { start: 1, end: 2 },
+            Sentence { start: 5, end: 3 },
+            Sentence {
+                start: 0,
+                end: 10_000,
+            },
+        ];
         let _ = extract(text, &bad, "2023".parse().ok(), &Options::default());
-        let _ = extract(text, &bad, None, &Options { all: true, min_score: 0.0 });
+        let _ = extract(
+            text,
+            &bad,
+            None,
+            &Options {
+                all: true,
+                min_score: 0.0,
+            },
+        );
         let _ = extract("", &[], None, &Options::default());
     }
 }

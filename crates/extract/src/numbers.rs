@@ -160,7 +160,8 @@ fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
     }
     let int_part = s.split('.').next().unwrap_or(s);
     let groups: Vec<&str> = int_part.split(',').collect();
-    let thousands = groups.len() > 1 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let thousands =
+        groups.len() > 1 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
     if thousands {
         if dots > 1 {
             return None;
@@ -169,7 +170,11 @@ fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
     }
     // "1.111,11" (European) or "5,00".
     if commas == 1 && (dots == 0 || (dots >= 1 && s.find('.') < s.find(','))) {
-        let t: String = s.chars().filter(|&c| c != '.').map(|c| if c == ',' { '.' } else { c }).collect();
+        let t: String = s
+            .chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
         return Some(vec![(0, s.len(), t.parse().ok()?)]);
     }
     if dots > 0 {
@@ -210,11 +215,13 @@ fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
 }
 
 fn word_is(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == Kind::Word && word(text, t).eq_ignore_ascii_case(w))
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Word && word(text, t).eq_ignore_ascii_case(w))
 }
 
 fn punct_is(text: &str, toks: &[Tok], i: usize, p: &str) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == Kind::Punct && word(text, t) == p)
+    toks.get(i)
+        .is_some_and(|t| t.kind == Kind::Punct && word(text, t) == p)
 }
 
 fn adjacent(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -222,7 +229,9 @@ fn adjacent(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 fn lex_at(text: &str, toks: &[Tok], i: usize) -> Option<Lex> {
-    toks.get(i).filter(|t| t.kind == Kind::Word).and_then(|t| lex(word(text, t)))
+    toks.get(i)
+        .filter(|t| t.kind == Kind::Word)
+        .and_then(|t| lex(word(text, t)))
 }
 
 /// Digits that are part of an id, a URL, a time or a phone number rather than a quantity.
@@ -230,22 +239,36 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
     let b = text.as_bytes();
     let before = if t.start > 0 { b[t.start - 1] } else { b' ' };
-    if before.is_ascii_alphanumeric() || matches!(before, b'/' | b'_' | b'#' | b'@' | b'\\' | b':' | b'+' | b'=' | b'&' | b'?') {
+    if before.is_ascii_alphanumeric()
+        || matches!(
+            before,
+            b'/' | b'_' | b'#' | b'@' | b'\\' | b':' | b'+' | b'=' | b'&' | b'?'
+        )
+    {
         return true;
     }
     let after = b.get(t.end).copied().unwrap_or(b' ');
-    if matches!(after, b'/' | b'_' | b'@' | b'\\') || (after == b':' && b.get(t.end + 1).is_some_and(u8::is_ascii_digit)) {
+    if matches!(after, b'/' | b'_' | b'@' | b'\\')
+        || (after == b':' && b.get(t.end + 1).is_some_and(u8::is_ascii_digit))
+    {
         return true;
     }
     // "SCP-173", "F-16": capitalised code, hyphen, digits.
-    if before == b'-' && i >= 2 && toks[i - 2].end + 1 == t.start && toks[i - 2].kind == Kind::Word {
+    if before == b'-' && i >= 2 && toks[i - 2].end + 1 == t.start && toks[i - 2].kind == Kind::Word
+    {
         let w = word(text, &toks[i - 2]);
         if w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()) {
             return true;
         }
     }
     // Phone numbers: three digit groups chained by hyphens.
-    let chained = |k: usize| k + 2 < toks.len() && punct_is(text, toks, k + 1, "-") && toks[k + 2].kind == Kind::Num && toks[k].end == toks[k + 1].start && toks[k + 1].end == toks[k + 2].start;
+    let chained = |k: usize| {
+        k + 2 < toks.len()
+            && punct_is(text, toks, k + 1, "-")
+            && toks[k + 2].kind == Kind::Num
+            && toks[k].end == toks[k + 1].start
+            && toks[k + 1].end == toks[k + 2].start
+    };
     if chained(i) && chained(i + 2) {
         return true;
     }
@@ -259,7 +282,22 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
     }
     if let Some(n) = toks.get(i + 1) {
         let w = word(text, n);
-        if n.kind == Kind::Word && matches!(w, "a.m." | "p.m." | "am" | "pm" | "GMT" | "UTC" | "EST" | "ET" | "KST" | "BST" | "CET") {
+        if n.kind == Kind::Word
+            && matches!(
+                w,
+                "a.m."
+                    | "p.m."
+                    | "am"
+                    | "pm"
+                    | "GMT"
+                    | "UTC"
+                    | "EST"
+                    | "ET"
+                    | "KST"
+                    | "BST"
+                    | "CET"
+            )
+        {
             return true;
         }
     }
@@ -283,7 +321,10 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
         let t = toks[j];
         match t.kind {
             Kind::Num => {
-                if !(last == Last::None || last == Last::Scale || (after_and && last == Last::Hundred)) {
+                if !(last == Last::None
+                    || last == Last::Scale
+                    || (after_and && last == Last::Hundred))
+                {
                     break;
                 }
                 if digits_are_noise(text, toks, j) {
@@ -309,12 +350,22 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     if last != Last::None {
                         break;
                     }
-                    return Some(Phrase { first: i, last: j, value: v, ordinal: true, words_only, unit: None });
+                    return Some(Phrase {
+                        first: i,
+                        last: j,
+                        value: v,
+                        ordinal: true,
+                        words_only,
+                        unit: None,
+                    });
                 }
                 let mut v = v;
                 if let Some(m) = glued_scale(suffix) {
                     v *= m;
-                } else if let Some(e) = suffix.strip_prefix(['e', 'E']).and_then(|e| e.parse::<i32>().ok()) {
+                } else if let Some(e) = suffix
+                    .strip_prefix(['e', 'E'])
+                    .and_then(|e| e.parse::<i32>().ok())
+                {
                     if e.abs() < 300 {
                         v *= 10f64.powi(e);
                     }
@@ -338,7 +389,11 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                 if unit.is_some() {
                     break;
                 }
-                if let Some(m) = toks.get(j + 1).filter(|n| n.kind == Kind::Word && adjacent(text, toks, j + 1)).and_then(|n| spaced_scale(word(text, n))) {
+                if let Some(m) = toks
+                    .get(j + 1)
+                    .filter(|n| n.kind == Kind::Word && adjacent(text, toks, j + 1))
+                    .and_then(|n| spaced_scale(word(text, n)))
+                {
                     total += cur * m;
                     cur = 0.0;
                     last = Last::Scale;
@@ -350,7 +405,10 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
             Kind::Word => {
                 let w = word(text, &t);
                 if w.eq_ignore_ascii_case("and") {
-                    if !matches!(last, Last::Hundred | Last::Scale | Last::Small | Last::Digits | Last::Tens) {
+                    if !matches!(
+                        last,
+                        Last::Hundred | Last::Scale | Last::Small | Last::Digits | Last::Tens
+                    ) {
                         break;
                     }
                     // "one and a half", "3 million and a half".
@@ -385,7 +443,9 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                 }
                 if (w == "a" || w == "an" || w == "A" || w == "An") && j == i {
                     match lex_at(text, toks, j + 1) {
-                        Some(Lex::Hundred | Lex::Scale(_) | Lex::Dozen) if adjacent(text, toks, j + 1) => {
+                        Some(Lex::Hundred | Lex::Scale(_) | Lex::Dozen)
+                            if adjacent(text, toks, j + 1) =>
+                        {
                             cur = 1.0;
                             last = Last::Small;
                             j += 1;
@@ -414,7 +474,10 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                         last = Last::Tens;
                     }
                     Lex::Hundred => {
-                        if !matches!(last, Last::Small | Last::Tens | Last::Digits) || cur >= 100.0 || cur % 100.0 != cur {
+                        if !matches!(last, Last::Small | Last::Tens | Last::Digits)
+                            || cur >= 100.0
+                            || cur % 100.0 != cur
+                        {
                             break;
                         }
                         cur *= 100.0;
@@ -440,9 +503,18 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                         last = Last::Small;
                     }
                     Lex::Ord(o, plural) => {
-                        let compound = !plural && matches!(last, Last::None | Last::Hundred | Last::Scale) || (!plural && last == Last::Tens && o < 10.0);
+                        let compound = !plural
+                            && matches!(last, Last::None | Last::Hundred | Last::Scale)
+                            || (!plural && last == Last::Tens && o < 10.0);
                         if compound {
-                            return Some(Phrase { first: i, last: j, value: total + cur + o, ordinal: true, words_only, unit: None });
+                            return Some(Phrase {
+                                first: i,
+                                last: j,
+                                value: total + cur + o,
+                                ordinal: true,
+                                words_only,
+                                unit: None,
+                            });
                         }
                         // "two thirds", "twenty-three fifths": a fraction. "seconds" is time.
                         if o == 2.0 || last == Last::Digits {
@@ -463,10 +535,24 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                             }
                             match lex_at(text, toks, k) {
                                 Some(Lex::Scale(s)) => {
-                                    return Some(Phrase { first: i, last: k, value: f * s, ordinal: false, words_only, unit: None });
+                                    return Some(Phrase {
+                                        first: i,
+                                        last: k,
+                                        value: f * s,
+                                        ordinal: false,
+                                        words_only,
+                                        unit: None,
+                                    });
                                 }
                                 Some(Lex::Dozen) => {
-                                    return Some(Phrase { first: i, last: k, value: f * 12.0, ordinal: false, words_only, unit: None });
+                                    return Some(Phrase {
+                                        first: i,
+                                        last: k,
+                                        value: f * 12.0,
+                                        ordinal: false,
+                                        words_only,
+                                        unit: None,
+                                    });
                                 }
                                 _ => return None,
                             }
@@ -494,7 +580,14 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     }
                     if let Some(Lex::Ord(v, false)) = lex_at(text, toks, j + 1) {
                         if v < 10.0 {
-                            return Some(Phrase { first: i, last: j + 1, value: total + cur + v, ordinal: true, words_only, unit: None });
+                            return Some(Phrase {
+                                first: i,
+                                last: j + 1,
+                                value: total + cur + v,
+                                ordinal: true,
+                                words_only,
+                                unit: None,
+                            });
                         }
                     }
                 }
@@ -504,7 +597,14 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
         j += 1;
     }
     let end = end?;
-    Some(Phrase { first: i, last: end, value: total + cur, ordinal: false, words_only, unit })
+    Some(Phrase {
+        first: i,
+        last: end,
+        value: total + cur,
+        ordinal: false,
+        words_only,
+        unit,
+    })
 }
 
 /// The value of the scale word just before token `j` ("million" in "3 million and a half").
@@ -558,7 +658,9 @@ fn vague(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, f64, f64)>
         "dozens" => Some((i, i, 24.0, 144.0)),
         "tens" if word_is(text, toks, i + 1, "of") => {
             let mut buf2 = [0u8; 24];
-            let s = toks.get(i + 2).and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale))?;
+            let s = toks
+                .get(i + 2)
+                .and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale))?;
             Some((i, i + 2, 20.0 * s, 99.0 * s))
         }
         _ => {
@@ -569,7 +671,10 @@ fn vague(text: &str, toks: &[Tok], i: usize) -> Option<(usize, usize, f64, f64)>
             // "hundreds of thousands".
             if word_is(text, toks, i + 1, "of") {
                 let mut buf2 = [0u8; 24];
-                if let Some(s2) = toks.get(i + 2).and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale)) {
+                if let Some(s2) = toks
+                    .get(i + 2)
+                    .and_then(|n| lower(word(text, n), &mut buf2).and_then(plural_scale))
+                {
                     return Some((i, i + 2, 2.0 * s * s2, 9.99 * s * s2));
                 }
             }
@@ -588,7 +693,12 @@ enum Bound {
 
 /// Bound words ending just before token `i`: (first token of the modifier, bound).
 fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
-    let w = |k: usize| -> String { toks.get(k).filter(|t| t.kind == Kind::Word).map(|t| word(text, t).to_ascii_lowercase()).unwrap_or_default() };
+    let w = |k: usize| -> String {
+        toks.get(k)
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| word(text, t).to_ascii_lowercase())
+            .unwrap_or_default()
+    };
     if i == 0 {
         return None;
     }
@@ -614,7 +724,13 @@ fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
     if w3 == "a" && two("maximum", "of") {
         return Some((i - 3, Bound::AtMost));
     }
-    if two("at", "least") || two("more", "than") || two("greater", "than") || two("upwards", "of") || two("just", "over") || two("well", "over") {
+    if two("at", "least")
+        || two("more", "than")
+        || two("greater", "than")
+        || two("upwards", "of")
+        || two("just", "over")
+        || two("well", "over")
+    {
         return Some((i - 2, Bound::AtLeast));
     }
     if two("up", "to") || two("less", "than") || two("fewer", "than") || two("at", "most") {
@@ -627,10 +743,15 @@ fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
         return Some((i - 2, Bound::About));
     }
     match w1.as_str() {
-        "about" | "approximately" | "approx" | "around" | "roughly" | "some" | "estimated" | "circa" | "nearly" | "almost"
+        "about" | "approximately" | "approx" | "around" | "roughly" | "some" | "estimated"
+        | "circa" | "nearly" | "almost"
             if !w1.is_empty() =>
         {
-            let b = if w1 == "nearly" || w1 == "almost" { Bound::Nearly } else { Bound::About };
+            let b = if w1 == "nearly" || w1 == "almost" {
+                Bound::Nearly
+            } else {
+                Bound::About
+            };
             Some((i - 1, b))
         }
         "over" | "above" | "exceeding" => Some((i - 1, Bound::AtLeast)),
@@ -696,23 +817,170 @@ fn time_unit(w: &str) -> Option<&'static str> {
 /// Words that end a counted noun phrase before it starts or grows.
 fn np_stop(w: &str) -> bool {
     let mut buf = [0u8; 24];
-    let Some(w) = lower(w, &mut buf) else { return false };
+    let Some(w) = lower(w, &mut buf) else {
+        return false;
+    };
     matches!(
         w,
-        "the" | "a" | "an" | "of" | "in" | "on" | "at" | "to" | "for" | "from" | "with" | "by" | "and" | "or" | "but" | "than"
-            | "that" | "which" | "who" | "whom" | "whose" | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "have"
-            | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must" | "should" | "shall" | "do"
-            | "does" | "did" | "not" | "as" | "into" | "over" | "under" | "after" | "before" | "since" | "during" | "per"
-            | "percent" | "reportedly" | "allegedly" | "also" | "each" | "this" | "these" | "those" | "their" | "its"
-            | "his" | "her" | "our" | "it" | "they" | "he" | "she" | "we" | "you" | "i" | "there" | "here" | "more"
-            | "less" | "fewer" | "ago" | "later" | "earlier" | "last" | "next" | "when" | "where" | "while" | "if"
-            | "out" | "up" | "down" | "between" | "among" | "against" | "about" | "around" | "so" | "such" | "then"
-            | "again" | "only" | "just" | "still" | "already" | "now" | "across" | "through" | "toward" | "towards"
-            | "including" | "amid" | "despite" | "via" | "both" | "all" | "some" | "any" | "no" | "other" | "another"
-            | "according" | "said" | "says" | "say" | "told" | "one" | "ones" | "met" | "went" | "came" | "took"
-            | "made" | "gave" | "saw" | "held" | "left" | "fell" | "rose" | "lost" | "began" | "sent" | "fled" | "got"
-            | "became" | "brought" | "built" | "bought" | "fought" | "led" | "ran" | "spent" | "struck" | "flew" | "shot"
-            | "put" | "set" | "cut" | "won" | "saying" | "having"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "than"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "not"
+            | "as"
+            | "into"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "per"
+            | "percent"
+            | "reportedly"
+            | "allegedly"
+            | "also"
+            | "each"
+            | "this"
+            | "these"
+            | "those"
+            | "their"
+            | "its"
+            | "his"
+            | "her"
+            | "our"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "there"
+            | "here"
+            | "more"
+            | "less"
+            | "fewer"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "last"
+            | "next"
+            | "when"
+            | "where"
+            | "while"
+            | "if"
+            | "out"
+            | "up"
+            | "down"
+            | "between"
+            | "among"
+            | "against"
+            | "about"
+            | "around"
+            | "so"
+            | "such"
+            | "then"
+            | "again"
+            | "only"
+            | "just"
+            | "still"
+            | "already"
+            | "now"
+            | "across"
+            | "through"
+            | "toward"
+            | "towards"
+            | "including"
+            | "amid"
+            | "despite"
+            | "via"
+            | "both"
+            | "all"
+            | "some"
+            | "any"
+            | "no"
+            | "other"
+            | "another"
+            | "according"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "one"
+            | "ones"
+            | "met"
+            | "went"
+            | "came"
+            | "took"
+            | "made"
+            | "gave"
+            | "saw"
+            | "held"
+            | "left"
+            | "fell"
+            | "rose"
+            | "lost"
+            | "began"
+            | "sent"
+            | "fled"
+            | "got"
+            | "became"
+            | "brought"
+            | "built"
+            | "bought"
+            | "fought"
+            | "led"
+            | "ran"
+            | "spent"
+            | "struck"
+            | "flew"
+            | "shot"
+            | "put"
+            | "set"
+            | "cut"
+            | "won"
+            | "saying"
+            | "having"
     )
 }
 
@@ -743,7 +1011,12 @@ pub fn singular(w: &str) -> String {
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
         return (*s).to_string();
     }
-    if w.len() <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || !w.ends_with('s') {
+    if w.len() <= 3
+        || w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+        || !w.ends_with('s')
+    {
         return w.to_string();
     }
     if let Some(stem) = w.strip_suffix("ies") {
@@ -758,14 +1031,25 @@ pub fn singular(w: &str) -> String {
 }
 
 fn looks_plural(w: &str) -> bool {
-    IRREGULAR.iter().any(|(p, s)| *p == w && p != s) || (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+    IRREGULAR.iter().any(|(p, s)| *p == w && p != s)
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is"))
 }
 
 /// The noun phrase counted by a number ending at token `k` (exclusive start `k`).
 fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
     if word_is(text, toks, k, "of") && adjacent(text, toks, k) {
         k += 1;
-        while toks.get(k).is_some_and(|t| t.kind == Kind::Word && matches!(word(text, t).to_ascii_lowercase().as_str(), "the" | "their" | "its" | "his" | "her" | "these" | "those")) {
+        while toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && matches!(
+                    word(text, t).to_ascii_lowercase().as_str(),
+                    "the" | "their" | "its" | "his" | "her" | "these" | "those"
+                )
+        }) {
             k += 1;
         }
     }
@@ -774,14 +1058,23 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
     let mut prev_end = toks.get(k.checked_sub(1)?)?.end;
     while parts.len() < 3 {
         let Some(t) = toks.get(k) else { break };
-        let same_line = t.start >= prev_end && text.get(prev_end..t.start).is_some_and(|g| g.trim().is_empty() && !g.contains('\n'));
+        let same_line = t.start >= prev_end
+            && text
+                .get(prev_end..t.start)
+                .is_some_and(|g| g.trim().is_empty() && !g.contains('\n'));
         if t.kind != Kind::Word || !same_line {
             break;
         }
         let mut w = word(text, t).to_string();
         let mut last = k;
         // Hyphenated modifiers: "Russian-backed", "long-range".
-        while punct_is(text, toks, last + 1, "-") && toks.get(last + 2).is_some_and(|n| n.kind == Kind::Word && n.start == toks[last + 1].end && toks[last + 1].start == toks[last].end) {
+        while punct_is(text, toks, last + 1, "-")
+            && toks.get(last + 2).is_some_and(|n| {
+                n.kind == Kind::Word
+                    && n.start == toks[last + 1].end
+                    && toks[last + 1].start == toks[last].end
+            })
+        {
             w.push('-');
             w.push_str(word(text, &toks[last + 2]));
             last += 2;
@@ -795,7 +1088,11 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
         }
         is_cap_phrase &= is_cap(&w);
         let lw = w.trim_end_matches(['\'', '’']).to_lowercase();
-        let lw = lw.strip_suffix("’s").or_else(|| lw.strip_suffix("'s")).unwrap_or(&lw).to_string();
+        let lw = lw
+            .strip_suffix("’s")
+            .or_else(|| lw.strip_suffix("'s"))
+            .unwrap_or(&lw)
+            .to_string();
         let plural = looks_plural(&lw) && !is_cap(&w);
         parts.push(lw);
         prev_end = toks[last].end;
@@ -811,7 +1108,12 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
 
 /// Finds the quantities of `toks` (one sentence), skipping tokens inside `blocked` byte ranges
 /// (dates, URLs), and appends them to `out`.
-pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], out: &mut Vec<Quantity>) {
+pub(crate) fn quantities(
+    text: &str,
+    toks: &[Tok],
+    blocked: &[(usize, usize)],
+    out: &mut Vec<Quantity>,
+) {
     let inside = |t: &Tok| blocked.iter().any(|&(a, b)| t.start < b && t.end > a);
     let mut i = 0;
     while i < toks.len() {
@@ -820,26 +1122,69 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
             i += 1;
             continue;
         }
-        let (first, mut last, mut lo, mut hi, mut kind, mut unit, words_only) = if let Some((f, l, lo, hi)) = vague(text, toks, i) {
-            (f, l, lo, hi, QuantityKind::Count, None, true)
-        } else if let Some(p) = phrase(text, toks, i) {
-            let kind = if p.ordinal { QuantityKind::Ordinal } else { QuantityKind::Count };
-            (p.first, p.last, p.value, p.value, kind, p.unit, p.words_only)
-        } else {
-            i += 1;
-            continue;
-        };
+        let (first, mut last, mut lo, mut hi, mut kind, mut unit, words_only) =
+            if let Some((f, l, lo, hi)) = vague(text, toks, i) {
+                (f, l, lo, hi, QuantityKind::Count, None, true)
+            } else if let Some(p) = phrase(text, toks, i) {
+                let kind = if p.ordinal {
+                    QuantityKind::Ordinal
+                } else {
+                    QuantityKind::Count
+                };
+                (
+                    p.first,
+                    p.last,
+                    p.value,
+                    p.value,
+                    kind,
+                    p.unit,
+                    p.words_only,
+                )
+            } else {
+                i += 1;
+                continue;
+            };
         if toks[first..=last].iter().any(inside) {
             i = last + 1;
             continue;
         }
         // A bare "one" is usually a pronoun: "the one you mentioned", "one of the countries".
         if words_only && first == last && word(text, &toks[first]).eq_ignore_ascii_case("one") {
-            let prev = first.checked_sub(1).map(|k| word(text, &toks[k]).to_ascii_lowercase()).unwrap_or_default();
-            let next = toks.get(first + 1).map(|n| word(text, n).to_ascii_lowercase()).unwrap_or_default();
-            if matches!(prev.as_str(), "the" | "this" | "that" | "which" | "each" | "any" | "every" | "no" | "another" | "a" | "one" | "only")
-                || matches!(next.as_str(), "of" | "another" | "you" | "is" | "do" | "does" | "who" | "that" | "which" | "or" | "and")
-            {
+            let prev = first
+                .checked_sub(1)
+                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
+                .unwrap_or_default();
+            let next = toks
+                .get(first + 1)
+                .map(|n| word(text, n).to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(
+                prev.as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "any"
+                    | "every"
+                    | "no"
+                    | "another"
+                    | "a"
+                    | "one"
+                    | "only"
+            ) || matches!(
+                next.as_str(),
+                "of" | "another"
+                    | "you"
+                    | "is"
+                    | "do"
+                    | "does"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "or"
+                    | "and"
+            ) {
                 i = last + 1;
                 continue;
             }
@@ -847,8 +1192,15 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
         // A spelled-out ordinal is a rank only before a noun or after a determiner: "first met" is
         // an adverb, "the first time" and "second term" are ranks.
         if kind == QuantityKind::Ordinal && words_only {
-            let prev = first.checked_sub(1).map(|k| word(text, &toks[k]).to_ascii_lowercase()).unwrap_or_default();
-            let det = matches!(prev.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that") || prev.ends_with("'s") || prev.ends_with("’s");
+            let prev = first
+                .checked_sub(1)
+                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
+                .unwrap_or_default();
+            let det = matches!(
+                prev.as_str(),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+            ) || prev.ends_with("'s")
+                || prev.ends_with("’s");
             if !det && counted(text, toks, last + 1).is_none() {
                 i = last + 1;
                 continue;
@@ -858,8 +1210,12 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
         // Negative numbers: "minus 5", "-1" after a space.
         if kind == QuantityKind::Count && first >= 1 {
             let pw = word(text, &toks[first - 1]);
-            let is_minus_word = pw.eq_ignore_ascii_case("minus") || pw.eq_ignore_ascii_case("negative");
-            let is_minus_sign = (pw == "-" || pw == "−") && toks[first - 1].end == toks[first].start && (first < 2 || toks[first - 2].end < toks[first - 1].start) && toks[first].kind == Kind::Num;
+            let is_minus_word =
+                pw.eq_ignore_ascii_case("minus") || pw.eq_ignore_ascii_case("negative");
+            let is_minus_sign = (pw == "-" || pw == "−")
+                && toks[first - 1].end == toks[first].start
+                && (first < 2 || toks[first - 2].end < toks[first - 1].start)
+                && toks[first].kind == Kind::Num;
             if is_minus_word || is_minus_sign {
                 lo = -lo;
                 hi = -hi;
@@ -873,14 +1229,23 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
             if let Some(c) = currency_sign(pw).filter(|_| pt.kind == Kind::Punct) {
                 unit = Some(c.to_string());
                 start_tok -= 1;
-                if start_tok >= 1 && toks[start_tok - 1].end == toks[start_tok].start && matches!(word(text, &toks[start_tok - 1]), "US" | "U.S." | "A" | "C" | "HK" | "NZ" | "S") {
+                if start_tok >= 1
+                    && toks[start_tok - 1].end == toks[start_tok].start
+                    && matches!(
+                        word(text, &toks[start_tok - 1]),
+                        "US" | "U.S." | "A" | "C" | "HK" | "NZ" | "S"
+                    )
+                {
                     let pre = word(text, &toks[start_tok - 1]);
                     if pre != "US" && pre != "U.S." {
                         unit = Some(format!("{}D", pre.trim_end_matches('.')));
                     }
                     start_tok -= 1;
                 }
-            } else if pt.kind == Kind::Word && pw.len() == 3 && pw.chars().all(|c| c.is_ascii_uppercase()) {
+            } else if pt.kind == Kind::Word
+                && pw.len() == 3
+                && pw.chars().all(|c| c.is_ascii_uppercase())
+            {
                 if let Some(c) = currency_word(pw) {
                     unit = Some(c.to_string());
                     start_tok -= 1;
@@ -890,16 +1255,29 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
         // Ranges: "10,000 to 12,000", "10,000-12,000", "between 5 and 7", "5 or 6".
         let mut k = last + 1;
         if kind == QuantityKind::Count {
-            let between = start_tok >= 1 && (word_is(text, toks, start_tok - 1, "between") || word_is(text, toks, start_tok - 1, "from"));
+            let between = start_tok >= 1
+                && (word_is(text, toks, start_tok - 1, "between")
+                    || word_is(text, toks, start_tok - 1, "from"));
             let sep = toks.get(k).map(|t| word(text, t)).unwrap_or("");
-            let is_sep = matches!(sep, "-" | "–" | "—") || sep == "to" || sep == "and" && between || sep == "or";
-            if is_sep && toks.get(k + 1).is_some_and(|n| !inside(n)) && adjacent(text, toks, k) && adjacent(text, toks, k + 1) {
+            let is_sep = matches!(sep, "-" | "–" | "—")
+                || sep == "to"
+                || sep == "and" && between
+                || sep == "or";
+            if is_sep
+                && toks.get(k + 1).is_some_and(|n| !inside(n))
+                && adjacent(text, toks, k)
+                && adjacent(text, toks, k + 1)
+            {
                 let mut k2 = k + 1;
-                let cur2 = currency_sign(toks.get(k2).map(|t| word(text, t)).unwrap_or("")).is_some();
+                let cur2 =
+                    currency_sign(toks.get(k2).map(|t| word(text, t)).unwrap_or("")).is_some();
                 if cur2 {
                     k2 += 1;
                 }
-                if let Some(p2) = phrase(text, toks, k2).filter(|p| !p.ordinal && (!p.words_only || !word(text, &toks[p.first]).eq_ignore_ascii_case("a"))) {
+                if let Some(p2) = phrase(text, toks, k2).filter(|p| {
+                    !p.ordinal
+                        && (!p.words_only || !word(text, &toks[p.first]).eq_ignore_ascii_case("a"))
+                }) {
                     let (mut a, b) = (lo, p2.value);
                     // "10 to 12 million": the scale of the second end applies to the first.
                     if b > a * 100.0 && a.abs() < 1000.0 && p2.first == p2.last.saturating_sub(1) {
@@ -934,7 +1312,11 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
         let next = toks.get(k).map(|t| word(text, t)).unwrap_or("");
         let glued = toks.get(k).is_some_and(|t| t.start == toks[last].end);
         if kind == QuantityKind::Count {
-            if next == "%" && glued || next.eq_ignore_ascii_case("percent") || next.eq_ignore_ascii_case("pct") || next.eq_ignore_ascii_case("percentage") {
+            if next == "%" && glued
+                || next.eq_ignore_ascii_case("percent")
+                || next.eq_ignore_ascii_case("pct")
+                || next.eq_ignore_ascii_case("percentage")
+            {
                 kind = QuantityKind::Percent;
                 if next.eq_ignore_ascii_case("percentage") && word_is(text, toks, k + 1, "points") {
                     unit = Some("pp".to_string());
@@ -944,7 +1326,9 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
             } else if next.eq_ignore_ascii_case("per") && word_is(text, toks, k + 1, "cent") {
                 kind = QuantityKind::Percent;
                 last = k + 1;
-            } else if let Some(c) = currency_word(next).filter(|_| adjacent(text, toks, k) && unit.is_none()) {
+            } else if let Some(c) =
+                currency_word(next).filter(|_| adjacent(text, toks, k) && unit.is_none())
+            {
                 unit = Some(c.to_string());
                 last = k;
             } else if unit.is_none() {
@@ -953,12 +1337,19 @@ pub(crate) fn quantities(text: &str, toks: &[Tok], blocked: &[(usize, usize)], o
                 if hyphen {
                     d += 1;
                 }
-                if let Some(u) = toks.get(d).filter(|t| t.kind == Kind::Word && (hyphen || adjacent(text, toks, d))).and_then(|t| time_unit(word(text, t))) {
+                if let Some(u) = toks
+                    .get(d)
+                    .filter(|t| t.kind == Kind::Word && (hyphen || adjacent(text, toks, d)))
+                    .and_then(|t| time_unit(word(text, t)))
+                {
                     kind = QuantityKind::Duration;
                     unit = Some(u.to_string());
                     last = d;
                     // "16-month-long", "72-year-old".
-                    if punct_is(text, toks, d + 1, "-") && (word_is(text, toks, d + 2, "long") || word_is(text, toks, d + 2, "old")) && toks[d + 1].start == toks[d].end {
+                    if punct_is(text, toks, d + 1, "-")
+                        && (word_is(text, toks, d + 2, "long") || word_is(text, toks, d + 2, "old"))
+                        && toks[d + 1].start == toks[d].end
+                    {
                         last = d + 2;
                     }
                 }
@@ -1007,7 +1398,10 @@ mod tests {
     #[test]
     fn digits_and_separators() {
         assert_eq!(one("subject to 5,532 sanctions").min, 5532.0);
-        assert_eq!(one("subject to 5,532 sanctions").counted.as_deref(), Some("sanction"));
+        assert_eq!(
+            one("subject to 5,532 sanctions").counted.as_deref(),
+            Some("sanction")
+        );
         assert_eq!(one("1.5 times").min, 1.5);
         assert_eq!(one("1.2 million people").max, 1_200_000.0);
         assert_eq!(one("1.2 million people").counted.as_deref(), Some("people"));
@@ -1030,7 +1424,10 @@ mod tests {
     #[test]
     fn money() {
         let m = one("a $1.5 billion deal");
-        assert_eq!((m.min, m.unit.as_deref(), m.counted.as_deref()), (1.5e9, Some("USD"), Some("deal")));
+        assert_eq!(
+            (m.min, m.unit.as_deref(), m.counted.as_deref()),
+            (1.5e9, Some("USD"), Some("deal"))
+        );
         assert_eq!(one("500 million won").unit.as_deref(), Some("KRW"));
         assert_eq!(one("€20").unit.as_deref(), Some("EUR"));
         assert_eq!(one("3 billion yuan").min, 3e9);
@@ -1054,45 +1451,73 @@ mod tests {
         let r = one("10,000-12,000 troops");
         assert_eq!((r.min, r.max), (10_000.0, 12_000.0));
         let r = one("between 5 and 7 missiles");
-        assert_eq!((r.min, r.max, r.text.as_str()), (5.0, 7.0, "between 5 and 7"));
+        assert_eq!(
+            (r.min, r.max, r.text.as_str()),
+            (5.0, 7.0, "between 5 and 7")
+        );
     }
 
     #[test]
     fn vague_amounts() {
         let h = one("hundreds of soldiers");
-        assert_eq!((h.min, h.max, h.counted.as_deref()), (200.0, 999.0, Some("soldier")));
+        assert_eq!(
+            (h.min, h.max, h.counted.as_deref()),
+            (200.0, 999.0, Some("soldier"))
+        );
         let s = one("several hundred people");
         assert_eq!((s.min, s.max), (200.0, 900.0));
-        assert_eq!((one("dozens of drones").min, one("dozens of drones").max), (24.0, 144.0));
+        assert_eq!(
+            (one("dozens of drones").min, one("dozens of drones").max),
+            (24.0, 144.0)
+        );
         assert_eq!(one("tens of thousands of people").min, 20_000.0);
     }
 
     #[test]
     fn kinds() {
         let o = one("Putin's 72nd birthday");
-        assert_eq!((o.kind, o.min, o.counted.as_deref()), (QuantityKind::Ordinal, 72.0, Some("birthday")));
+        assert_eq!(
+            (o.kind, o.min, o.counted.as_deref()),
+            (QuantityKind::Ordinal, 72.0, Some("birthday"))
+        );
         assert_eq!(one("the first time").kind, QuantityKind::Ordinal);
         let p = one("rose 40% last year");
         assert_eq!((p.kind, p.min), (QuantityKind::Percent, 40.0));
         assert_eq!(one("twenty percent").kind, QuantityKind::Percent);
         let d = one("its 16-month-long conflict");
-        assert_eq!((d.kind, d.min, d.unit.as_deref(), d.text.as_str()), (QuantityKind::Duration, 16.0, Some("month"), "16-month-long"));
+        assert_eq!(
+            (d.kind, d.min, d.unit.as_deref(), d.text.as_str()),
+            (QuantityKind::Duration, 16.0, Some("month"), "16-month-long")
+        );
         let d = one("over the past two decades");
-        assert_eq!((d.kind, d.unit.as_deref()), (QuantityKind::Duration, Some("decade")));
+        assert_eq!(
+            (d.kind, d.unit.as_deref()),
+            (QuantityKind::Duration, Some("decade"))
+        );
     }
 
     #[test]
     fn noise_is_not_a_number() {
         assert!(q("call 555-123-4567 now").is_empty());
         assert!(q("at 10:30 today").is_empty());
-        assert!(q("see www.x.com/a/123 and F-16 jets").iter().all(|x| x.min != 16.0));
+        assert!(q("see www.x.com/a/123 and F-16 jets")
+            .iter()
+            .all(|x| x.min != 16.0));
         assert!(q("192.168.1.2").is_empty());
         assert!(q("").is_empty());
     }
 
     #[test]
     fn singular_lemmas() {
-        for (p, s) in [("soldiers", "soldier"), ("casualties", "casualty"), ("lives", "life"), ("missiles", "missile"), ("launches", "launch"), ("people", "people"), ("status", "status")] {
+        for (p, s) in [
+            ("soldiers", "soldier"),
+            ("casualties", "casualty"),
+            ("lives", "life"),
+            ("missiles", "missile"),
+            ("launches", "launch"),
+            ("people", "people"),
+            ("status", "status"),
+        ] {
             assert_eq!(singular(p), s);
         }
     }

@@ -6,14 +6,14 @@ use std::sync::LazyLock;
 
 static HEDGE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:reportedly|allegedly|alleged|purportedly|supposedly|apparent(?:ly)?|appears?|appeared|seem(?:s|ed|ingly)?|suggest(?:s|ed|ing)?|could|might|(?-i:may)|possibl[ey]|probabl[ey]|(?:un)?likely|perhaps|believed\s+to|thought\s+to|said\s+to\s+be|signs\s+are\s+mounting|unconfirmed|unverified|rumou?red|presumably|speculat(?:e|ed|ion)|expected\s+to)\b",
+        r"(?i)(?-u:\b)(?:reportedly|allegedly|alleged|purportedly|supposedly|apparent(?:ly)?|appears?|appeared|seem(?:s|ed|ingly)?|suggest(?:s|ed|ing)?|could|might|(?-i:may)|possibl[ey]|probabl[ey]|(?:un)?likely|perhaps|believed\s+to|thought\s+to|said\s+to\s+be|signs\s+are\s+mounting|unconfirmed|unverified|rumou?red|presumably|speculat(?:e|ed|ion)|expected\s+to)(?-u:\b)",
     )
     .ok()
 });
 
 static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:not|never|no\s+longer|no|none|neither|nor|nobody|nothing|deny|denies|denied|denying|denial|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed))\b|n[’']t\b",
+        r"(?i)(?-u:\b)(?:not|never|no\s+longer|no|none|neither|nor|nobody|nothing|deny|denies|denied|denying|denial|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed))(?-u:\b)|n[’']t(?-u:\b)",
     )
     .ok()
 });
@@ -25,12 +25,17 @@ pub fn hedged(s: &str) -> bool {
 
 /// True when the text negates or denies what it states. "not only" is emphasis, not negation.
 pub fn negated(s: &str) -> bool {
-    let Some(r) = NEGATION.as_ref() else { return false };
+    let Some(r) = NEGATION.as_ref() else {
+        return false;
+    };
     r.find_iter(s).any(|m| {
         let rest = s.get(m.end()..).unwrap_or("").trim_start();
         let w = m.as_str().to_ascii_lowercase();
         !(w == "not" && (rest.starts_with("only") || rest.starts_with("least")))
-            && !(w == "no" && (rest.starts_with("doubt") || rest.starts_with('.') || rest.starts_with(|c: char| c.is_ascii_digit())))
+            && !(w == "no"
+                && (rest.starts_with("doubt")
+                    || rest.starts_with('.')
+                    || rest.starts_with(|c: char| c.is_ascii_digit())))
     })
 }
 

@@ -25,7 +25,9 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Appends the tokens of `text[start..end]` to `out`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
-    let Some(s) = text.get(start..end) else { return };
+    let Some(s) = text.get(start..end) else {
+        return;
+    };
     let b = s.as_bytes();
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -33,12 +35,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             continue;
         }
         let next_is_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if c.is_ascii_digit() || (c == '.' && next_is_digit && (i == 0 || !b[i - 1].is_ascii_digit())) {
+        if c.is_ascii_digit()
+            || (c == '.' && next_is_digit && (i == 0 || !b[i - 1].is_ascii_digit()))
+        {
             let mut j = i + 1;
             while j < b.len() {
                 if b[j].is_ascii_digit() {
                     j += 1;
-                } else if (b[j] == b',' || b[j] == b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                } else if (b[j] == b',' || b[j] == b'.')
+                    && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+                {
                     j += 2;
                 } else {
                     break;
@@ -51,12 +57,24 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             while it.peek().is_some_and(|&(k, _)| k < j) {
                 it.next();
             }
-            out.push(Tok { start: start + i, end: start + j, kind: Kind::Num, digits_end: start + digits_end });
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                kind: Kind::Num,
+                digits_end: start + digits_end,
+            });
         } else if c.is_alphabetic() {
             let mut j = i + c.len_utf8();
             // "U.S.", "U.N.", "p.m.": single letters joined by periods form one word.
-            if c.is_ascii_alphabetic() && b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) && b.get(j + 2) == Some(&b'.') {
-                while b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic) && b.get(j + 2) == Some(&b'.') {
+            if c.is_ascii_alphabetic()
+                && b.get(j) == Some(&b'.')
+                && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+                && b.get(j + 2) == Some(&b'.')
+            {
+                while b.get(j) == Some(&b'.')
+                    && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+                    && b.get(j + 2) == Some(&b'.')
+                {
                     j += 2;
                 }
                 j += 1;
@@ -79,10 +97,20 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             while it.peek().is_some_and(|&(k, _)| k < j) {
                 it.next();
             }
-            out.push(Tok { start: start + i, end: start + j, kind: Kind::Word, digits_end: start + i });
+            out.push(Tok {
+                start: start + i,
+                end: start + j,
+                kind: Kind::Word,
+                digits_end: start + i,
+            });
         } else {
             let e = i + c.len_utf8();
-            out.push(Tok { start: start + i, end: start + e, kind: Kind::Punct, digits_end: start + i });
+            out.push(Tok {
+                start: start + i,
+                end: start + e,
+                kind: Kind::Punct,
+                digits_end: start + i,
+            });
         }
     }
 }
@@ -101,7 +129,10 @@ pub(crate) fn lower<'a>(s: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
 
 /// True when only spaces or tabs (no line break) separate two byte offsets.
 pub(crate) fn gap_ok(text: &str, a: usize, b: usize) -> bool {
-    a <= b && text.get(a..b).is_some_and(|g| g.len() <= 4 && g.bytes().all(|c| c == b' ' || c == b'\t'))
+    a <= b
+        && text
+            .get(a..b)
+            .is_some_and(|g| g.len() <= 4 && g.bytes().all(|c| c == b' ' || c == b'\t'))
 }
 
 pub(crate) fn is_cap(s: &str) -> bool {
@@ -120,7 +151,10 @@ mod tests {
 
     #[test]
     fn splits_words_numbers_and_punctuation() {
-        assert_eq!(words("U.S.-led Kim’s 5,532 72nd .5 $1.2bn"), ["U.S.", "-", "led", "Kim’s", "5,532", "72nd", ".5", "$", "1.2bn"]);
+        assert_eq!(
+            words("U.S.-led Kim’s 5,532 72nd .5 $1.2bn"),
+            ["U.S.", "-", "led", "Kim’s", "5,532", "72nd", ".5", "$", "1.2bn"]
+        );
         assert_eq!(words("2019. Done"), ["2019", ".", "Done"]);
     }
 }

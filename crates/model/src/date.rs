@@ -118,12 +118,23 @@ mod tests {
             let d: PubDate = s.parse().unwrap();
             assert_eq!(d.to_string(), s);
         }
-        assert_eq!("2023-06".parse::<PubDate>().unwrap().granularity(), Granularity::Month);
+        assert_eq!(
+            "2023-06".parse::<PubDate>().unwrap().granularity(),
+            Granularity::Month
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        for s in ["", "23", "2023-13", "2023-02-29", "2023-6", "2023-06-12x", "2023-06-12-01"] {
+        for s in [
+            "",
+            "23",
+            "2023-13",
+            "2023-02-29",
+            "2023-6",
+            "2023-06-12x",
+            "2023-06-12-01",
+        ] {
             assert!(s.parse::<PubDate>().is_err(), "{s}");
         }
     }

@@ -16,7 +16,10 @@ fn normalize(s: &str) -> String {
 }
 
 fn sentences(text: &str) -> Vec<String> {
-    segment::segment(text).iter().map(|s| normalize(&text[s.start..s.end])).collect()
+    segment::segment(text)
+        .iter()
+        .map(|s| normalize(&text[s.start..s.end]))
+        .collect()
 }
 
 struct Case {
@@ -30,7 +33,12 @@ fn read_cases(path: &Path) -> Option<Vec<Case>> {
     let mut cases = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).ok()?;
-        let expected = v["expected"].as_array()?.iter().filter_map(|e| e.as_str()).map(normalize).collect();
+        let expected = v["expected"]
+            .as_array()?
+            .iter()
+            .filter_map(|e| e.as_str())
+            .map(normalize)
+            .collect();
         cases.push(Case {
             id: v["id"].as_str().unwrap_or("?").to_string(),
             input: v["input"].as_str()?.to_string(),
@@ -42,7 +50,10 @@ fn read_cases(path: &Path) -> Option<Vec<Case>> {
 
 fn run_cases(name: &str, path: &Path, show: bool) -> Option<String> {
     let Some(cases) = read_cases(path) else {
-        println!("{name}: skipped ({} not found or unreadable)", path.display());
+        println!(
+            "{name}: skipped ({} not found or unreadable)",
+            path.display()
+        );
         return None;
     };
     let mut failed = Vec::new();
@@ -50,12 +61,19 @@ fn run_cases(name: &str, path: &Path, show: bool) -> Option<String> {
         let got = sentences(&case.input);
         if got != case.expected {
             if show {
-                println!("  FAIL {}\n    input:    {:?}\n    expected: {:?}\n    got:      {:?}", case.id, case.input, case.expected, got);
+                println!(
+                    "  FAIL {}\n    input:    {:?}\n    expected: {:?}\n    got:      {:?}",
+                    case.id, case.input, case.expected, got
+                );
             }
             failed.push(case.id.as_str());
         }
     }
-    println!("{name}: {}/{} pass", cases.len() - failed.len(), cases.len());
+    println!(
+        "{name}: {}/{} pass",
+        cases.len() - failed.len(),
+        cases.len()
+    );
     if !show && !failed.is_empty() {
         println!("  failing: {}", failed.join(" "));
     }
@@ -65,7 +83,11 @@ fn run_cases(name: &str, path: &Path, show: bool) -> Option<String> {
 /// One ECB+ document as a paragraph, with the byte offsets where gold sentences end.
 fn ecb_document(path: &Path) -> Option<(String, Vec<usize>, Vec<bool>)> {
     let raw = fs::read_to_string(path).ok()?;
-    let mut lines: Vec<&str> = raw.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if path.to_string_lossy().ends_with("ecbplus.txt") && !lines.is_empty() {
         lines.remove(0);
     }
@@ -76,7 +98,10 @@ fn ecb_document(path: &Path) -> Option<(String, Vec<usize>, Vec<bool>)> {
     for line in &lines[..lines.len().saturating_sub(1)] {
         offset += line.len();
         ends.push(offset);
-        let last = line.trim_end_matches(['"', '\'', ')', '”', '’', ']']).chars().next_back();
+        let last = line
+            .trim_end_matches(['"', '\'', ')', '”', '’', ']'])
+            .chars()
+            .next_back();
         punctuated.push(matches!(last, Some('.' | '!' | '?' | '…')));
         offset += 1;
     }
@@ -101,7 +126,12 @@ fn ecb_docs(dir: &Path) -> Vec<PathBuf> {
     if let Ok(topics) = fs::read_dir(dir.join("docs")) {
         for topic in topics.flatten() {
             if let Ok(files) = fs::read_dir(topic.path()) {
-                docs.extend(files.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")));
+                docs.extend(
+                    files
+                        .flatten()
+                        .map(|f| f.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "txt")),
+                );
             }
         }
     }
@@ -116,11 +146,18 @@ fn run_ecb(root: &Path, split: &str, show: bool, corpus: &mut String) {
         println!("ECB+ {split}: skipped ({} not found)", dir.display());
         return;
     }
-    let (mut tp, mut fp, mut fn_, mut gold_punct, mut tp_punct) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut tp, mut fp, mut fn_, mut gold_punct, mut tp_punct) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     for path in &docs {
-        let Some((text, gold, punctuated)) = ecb_document(path) else { continue };
+        let Some((text, gold, punctuated)) = ecb_document(path) else {
+            continue;
+        };
         let found = segment::segment(&text);
-        let predicted: Vec<usize> = found.iter().take(found.len().saturating_sub(1)).map(|s| s.end).collect();
+        let predicted: Vec<usize> = found
+            .iter()
+            .take(found.len().saturating_sub(1))
+            .map(|s| s.end)
+            .collect();
         for (g, &p) in gold.iter().zip(&punctuated) {
             let hit = predicted.binary_search(g).is_ok();
             tp += usize::from(hit);
@@ -144,7 +181,11 @@ fn run_ecb(root: &Path, split: &str, show: bool, corpus: &mut String) {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let rp = tp_punct as f64 / gold_punct.max(1) as f64;
     println!(
         "ECB+ {split}: {} docs, {} gold boundaries: P {p:.4} R {r:.4} F1 {f:.4} (tp {tp} fp {fp} fn {fn_}); \
@@ -154,7 +195,11 @@ fn run_ecb(root: &Path, split: &str, show: bool, corpus: &mut String) {
     );
     let unreachable = tp + fn_ - gold_punct;
     let pr = tp_punct as f64 / (tp_punct + fp).max(1) as f64;
-    let fr = if pr + rp > 0.0 { 2.0 * pr * rp / (pr + rp) } else { 0.0 };
+    let fr = if pr + rp > 0.0 {
+        2.0 * pr * rp / (pr + rp)
+    } else {
+        0.0
+    };
     println!("  leaving out the {unreachable} boundaries after unpunctuated headlines and dates: P {pr:.4} R {rp:.4} F1 {fr:.4}");
 }
 
@@ -183,7 +228,11 @@ fn throughput(name: &str, text: &str) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().any(|a| a == "--details");
-    let root = PathBuf::from(args.iter().find(|a| !a.starts_with("--")).map_or("/work/shared/eval", String::as_str));
+    let root = PathBuf::from(
+        args.iter()
+            .find(|a| !a.starts_with("--"))
+            .map_or("/work/shared/eval", String::as_str),
+    );
     let seg = root.join("segment");
     run_cases("golden rules", &seg.join("golden_rules_en.jsonl"), true);
     run_cases("pysbd", &seg.join("pysbd_en.jsonl"), show);
@@ -193,7 +242,12 @@ fn main() {
 
     let mut seeds = String::new();
     if let Some(seed_dir) = root.parent().map(|p| p.join("seeds")) {
-        let mut files: Vec<PathBuf> = fs::read_dir(&seed_dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        let mut files: Vec<PathBuf> = fs::read_dir(&seed_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         files.sort();
         for f in files {
             if let Ok(t) = fs::read_to_string(&f) {

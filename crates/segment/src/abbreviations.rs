@@ -29,30 +29,32 @@ pub(crate) enum Abbrev {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "messrs", "mme", "mlle", "dr", "prof", "gen", "gens", "lt", "col", "maj",
-    "capt", "cpt", "cmdr", "cdr", "comdr", "adm", "brig", "sgt", "cpl", "pvt", "pfc", "spc", "ens",
-    "lieut", "sen", "sens", "rep", "reps", "gov", "govs", "atty", "supt", "det", "insp", "amb", "hon",
-    "rt", "rev", "fr", "msgr", "pres", "st", "ste", "mt", "ft", "sra", "srta", "const", "dep", "cllr",
+    "mr", "mrs", "ms", "mx", "messrs", "mme", "mlle", "dr", "prof", "gen", "gens", "lt", "col",
+    "maj", "capt", "cpt", "cmdr", "cdr", "comdr", "adm", "brig", "sgt", "cpl", "pvt", "pfc", "spc",
+    "ens", "lieut", "sen", "sens", "rep", "reps", "gov", "govs", "atty", "supt", "det", "insp",
+    "amb", "hon", "rt", "rev", "fr", "msgr", "pres", "st", "ste", "mt", "ft", "sra", "srta",
+    "const", "dep", "cllr",
 ];
 const INNER: &[&str] = &[
-    "vs", "v", "viz", "cf", "approx", "appr", "ca", "incl", "esp", "e.g", "i.e", "eg", "ie", "a.k.a",
-    "resp", "et",
+    "vs", "v", "viz", "cf", "approx", "appr", "ca", "incl", "esp", "e.g", "i.e", "eg", "ie",
+    "a.k.a", "resp", "et",
 ];
 const NUMBERING: &[&str] = &[
     "no", "nos", "nr", "nrs", "n°", "vol", "vols", "p", "pp", "fig", "figs", "art", "arts", "sec",
-    "secs", "ch", "chap", "para", "paras", "tel", "ext", "ref", "refs", "rs", "op", "ed", "eds", "tab",
-    "vers", "ver", "rev'd", "div", "apt", "rm", "bldg", "gr",
+    "secs", "ch", "chap", "para", "paras", "tel", "ext", "ref", "refs", "rs", "op", "ed", "eds",
+    "tab", "vers", "ver", "rev'd", "div", "apt", "rm", "bldg", "gr",
 ];
 const NAME_SUFFIXES: &[&str] = &[
-    "inc", "co", "cos", "corp", "ltd", "plc", "llc", "jr", "sr", "bros", "esq", "ltda", "mfg", "assn",
-    "intl", "cie", "pty",
+    "inc", "co", "cos", "corp", "ltd", "plc", "llc", "jr", "sr", "bros", "esq", "ltda", "mfg",
+    "assn", "intl", "cie", "pty",
 ];
 const CAPITALISED: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo",
-    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn",
-    "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis",
-    "wyo", "ave", "blvd", "rd", "hwy", "univ", "dist", "gov't", "natl", "sq",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark",
+    "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md",
+    "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex",
+    "va", "vt", "wash", "wis", "wyo", "ave", "blvd", "rd", "hwy", "univ", "dist", "gov't", "natl",
+    "sq",
 ];
 const TIME: &[&str] = &["a.m", "p.m"];
 const PLAIN: &[&str] = &[
@@ -87,12 +89,77 @@ static TABLE: LazyLock<HashMap<&'static str, Abbrev>> = LazyLock::new(|| {
 /// ambiguous abbreviation ("U.S.", "No.", "Jan.") before one of them ends the sentence.
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "A", "After", "All", "Also", "An", "And", "Another", "As", "At", "Being", "Both", "But",
-        "By", "Did", "During", "Each", "Even", "For", "From", "He", "Her", "Here", "His", "How",
-        "However", "I", "If", "In", "It", "Its", "Last", "Many", "Meanwhile", "Millions", "More",
-        "Most", "My", "No", "Now", "On", "One", "Our", "She", "Since", "So", "Some", "Still", "Such",
-        "That", "The", "Their", "Then", "There", "These", "They", "This", "Those", "Thus", "To",
-        "Two", "Under", "We", "What", "When", "Where", "While", "Who", "Why", "With", "Yet", "You",
+        "A",
+        "After",
+        "All",
+        "Also",
+        "An",
+        "And",
+        "Another",
+        "As",
+        "At",
+        "Being",
+        "Both",
+        "But",
+        "By",
+        "Did",
+        "During",
+        "Each",
+        "Even",
+        "For",
+        "From",
+        "He",
+        "Her",
+        "Here",
+        "His",
+        "How",
+        "However",
+        "I",
+        "If",
+        "In",
+        "It",
+        "Its",
+        "Last",
+        "Many",
+        "Meanwhile",
+        "Millions",
+        "More",
+        "Most",
+        "My",
+        "No",
+        "Now",
+        "On",
+        "One",
+        "Our",
+        "She",
+        "Since",
+        "So",
+        "Some",
+        "Still",
+        "Such",
+        "That",
+        "The",
+        "Their",
+        "Then",
+        "There",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Thus",
+        "To",
+        "Two",
+        "Under",
+        "We",
+        "What",
+        "When",
+        "Where",
+        "While",
+        "Who",
+        "Why",
+        "With",
+        "Yet",
+        "You",
     ]
     .into_iter()
     .collect()
@@ -101,13 +168,82 @@ static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Words after "a.m."/"p.m." that continue the time expression.
 static TIME_FOLLOWERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
-        "Wed", "Thu", "Fri", "Sat", "Sun", "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-        "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "EST", "EDT", "CST", "CDT", "MST",
-        "MDT", "PST", "PDT", "ET", "CT", "MT", "PT", "GMT", "UTC", "BST", "CET", "CEST", "IST", "JST",
-        "KST", "AEST", "AEDT", "HKT", "SGT", "WIB", "Eastern", "Central", "Mountain", "Pacific",
-        "Moscow", "Beijing", "Tokyo", "Seoul", "Hong", "London", "Paris", "New", "Washington",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "ET",
+        "CT",
+        "MT",
+        "PT",
+        "GMT",
+        "UTC",
+        "BST",
+        "CET",
+        "CEST",
+        "IST",
+        "JST",
+        "KST",
+        "AEST",
+        "AEDT",
+        "HKT",
+        "SGT",
+        "WIB",
+        "Eastern",
+        "Central",
+        "Mountain",
+        "Pacific",
+        "Moscow",
+        "Beijing",
+        "Tokyo",
+        "Seoul",
+        "Hong",
+        "London",
+        "Paris",
+        "New",
+        "Washington",
     ]
     .into_iter()
     .collect()
@@ -115,18 +251,47 @@ static TIME_FOLLOWERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Words that continue a company name after "Co." or "Inc.": "GmbH & Co. KG".
 static NAME_CONTINUATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    ["KG", "KGaA", "AG", "LLC", "LLP", "LP", "Ltd", "Inc", "Corp", "Co", "Cos", "Plc", "PLC", "OHG"]
-        .into_iter()
-        .collect()
+    [
+        "KG", "KGaA", "AG", "LLC", "LLP", "LP", "Ltd", "Inc", "Corp", "Co", "Cos", "Plc", "PLC",
+        "OHG",
+    ]
+    .into_iter()
+    .collect()
 });
 
 /// Verbs that attribute a quotation: `"Why?" Smith asked.` continues the sentence.
 static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "said", "says", "asked", "asks", "told", "tells", "added", "adds", "recalled", "recalls",
-        "tweeted", "wrote", "writes", "shouted", "yelled", "screamed", "cried", "replied",
-        "continued", "explained", "insisted", "thundered", "exclaimed", "wondered", "demanded",
-        "declared", "warned", "noted", "stated", "posted",
+        "said",
+        "says",
+        "asked",
+        "asks",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "recalled",
+        "recalls",
+        "tweeted",
+        "wrote",
+        "writes",
+        "shouted",
+        "yelled",
+        "screamed",
+        "cried",
+        "replied",
+        "continued",
+        "explained",
+        "insisted",
+        "thundered",
+        "exclaimed",
+        "wondered",
+        "demanded",
+        "declared",
+        "warned",
+        "noted",
+        "stated",
+        "posted",
     ]
     .into_iter()
     .collect()
@@ -147,7 +312,8 @@ pub(crate) fn lookup(word: &str) -> Option<Abbrev> {
     let capital = word.starts_with(|c: char| c.is_uppercase());
     // A lower-case "ill." or "wash." is the word, not the state; "CA." and "IE." are not "ca."
     // (circa) and "ie.".
-    if kind == Abbrev::Capitalised && !capital || kind == Abbrev::Inner && capital && word.len() > 1 {
+    if kind == Abbrev::Capitalised && !capital || kind == Abbrev::Inner && capital && word.len() > 1
+    {
         return None;
     }
     Some(kind)

@@ -22,7 +22,15 @@ struct Block<'a> {
 /// Appends the sentences of `text[start..end]` to `out`.
 pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let (width, has_stop) = measure(&text[start..end]);
-    let mut block = Block { text, end, width, has_stop, sent_start: start, list: None, out };
+    let mut block = Block {
+        text,
+        end,
+        width,
+        has_stop,
+        sent_start: start,
+        list: None,
+        out,
+    };
     block.list = lists::marker_at(text.as_bytes(), start, end);
     block.scan(start);
     block.cut(end);
@@ -36,13 +44,22 @@ fn measure(block: &str) -> (usize, bool) {
     let mut has_stop = false;
     let mut line_start = 0;
     while line_start <= b.len() {
-        let line_end = b[line_start..].iter().position(|&c| c == b'\n').map_or(b.len(), |k| line_start + k);
+        let line_end = b[line_start..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |k| line_start + k);
         let line = &b[line_start..line_end];
-        let kept = line.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |k| k + 1);
+        let kept = line
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map_or(0, |k| k + 1);
         width = width.max(line[..kept].iter().filter(|&&c| c & 0xC0 != 0x80).count());
         if !has_stop {
             // The stop of a list marker ("d. Compliance Log") is no sentence punctuation.
-            let body = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
+            let body = line
+                .iter()
+                .position(|c| !c.is_ascii_whitespace())
+                .unwrap_or(line.len());
             let skip = lists::marker_at(line, body, line.len()).map_or(0, |m| m.len);
             has_stop = (body + skip..line.len()).any(|k| {
                 let stop = match line[k] {
@@ -195,12 +212,17 @@ impl Block<'_> {
         let start = self.sent_start + piece.len() - trimmed.len();
         let trimmed = trimmed.trim_end();
         if !trimmed.is_empty() {
-            self.out.push(Sentence { start, end: start + trimmed.len() });
+            self.out.push(Sentence {
+                start,
+                end: start + trimmed.len(),
+            });
         }
         self.sent_start = at;
         let b = self.text.as_bytes();
         let limit = self.end.min(at + 64);
-        let content = (at..limit).find(|&k| !b[k].is_ascii_whitespace()).unwrap_or(limit);
+        let content = (at..limit)
+            .find(|&k| !b[k].is_ascii_whitespace())
+            .unwrap_or(limit);
         self.list = lists::marker_at(b, content, self.end);
     }
 }

@@ -30,7 +30,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut block_end = 0;
     let mut line_start = 0;
     while line_start <= text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |k| line_start + k);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |k| line_start + k);
         if text[line_start..line_end].trim().is_empty() {
             if let Some(start) = block_start.take() {
                 block::segment_block(text, start, block_end, &mut out);

@@ -40,7 +40,8 @@ impl Marker {
         if self.style != prev.style || self.upper != prev.upper {
             return false;
         }
-        let next = |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a == b + 1);
+        let next =
+            |a: Option<u32>, b: Option<u32>| matches!((a, b), (Some(a), Some(b)) if a == b + 1);
         next(self.ordinal, prev.ordinal) || next(self.roman, prev.roman)
     }
 }
@@ -84,7 +85,11 @@ pub(crate) fn marker_at(b: &[u8], i: usize, end: usize) -> Option<Marker> {
         }
         [c] if c.is_ascii_alphabetic() => {
             let lower = c.to_ascii_lowercase();
-            (Some(u32::from(lower - b'a') + 1), roman_value(counter), c.is_ascii_uppercase())
+            (
+                Some(u32::from(lower - b'a') + 1),
+                roman_value(counter),
+                c.is_ascii_uppercase(),
+            )
         }
         c => {
             let upper = c[0].is_ascii_uppercase();
@@ -117,12 +122,39 @@ pub(crate) fn marker_at(b: &[u8], i: usize, end: usize) -> Option<Marker> {
     if k >= end || !b[k].is_ascii_whitespace() {
         return None;
     }
-    Some(Marker { style, ordinal, roman, upper, numeric: counter[0].is_ascii_digit(), len: k - i })
+    Some(Marker {
+        style,
+        ordinal,
+        roman,
+        upper,
+        numeric: counter[0].is_ascii_digit(),
+        len: k - i,
+    })
 }
 
 /// Characters that mark a list item wherever they stand after a space.
 pub(crate) fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '◦' | '▪' | '▫' | '●' | '○' | '‣' | '⁃' | '∙' | '■' | '□' | '►' | '▶' | '➢' | '➤' | '✓' | '✔' | '◆' | '◇')
+    matches!(
+        c,
+        '•' | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '‣'
+            | '⁃'
+            | '∙'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '➤'
+            | '✓'
+            | '✔'
+            | '◆'
+            | '◇'
+    )
 }
 
 /// Characters that mark a list item at the start of a line only: "- item", "* item", "— said".
@@ -140,8 +172,14 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(at("1. x").map(|m| (m.style, m.ordinal, m.len)), Some((Style::Dot, Some(1), 2)));
-        assert_eq!(at("12.) x").map(|m| (m.style, m.len)), Some((Style::DotParen, 4)));
+        assert_eq!(
+            at("1. x").map(|m| (m.style, m.ordinal, m.len)),
+            Some((Style::Dot, Some(1), 2))
+        );
+        assert_eq!(
+            at("12.) x").map(|m| (m.style, m.len)),
+            Some((Style::DotParen, 4))
+        );
         assert_eq!(at("b) x").map(|m| m.ordinal), Some(Some(2)));
         assert_eq!(at("(iv) x").map(|m| m.roman), Some(Some(4)));
         assert!(at("3.5 x").is_none());
@@ -160,7 +198,9 @@ mod tests {
         assert!(b.follows(&a));
         assert!(!a.follows(&b));
         assert!(!c.follows(&a));
-        let (Some(iii), Some(iv)) = (at("(iii) x"), at("(iv) x")) else { panic!("markers not parsed") };
+        let (Some(iii), Some(iv)) = (at("(iii) x"), at("(iv) x")) else {
+            panic!("markers not parsed")
+        };
         assert!(iv.follows(&iii));
     }
 }

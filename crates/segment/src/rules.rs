@@ -14,7 +14,10 @@ const WORD_LOOKBACK: usize = 48;
 const WORD_LOOKAHEAD: usize = 32;
 
 pub(crate) fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '．' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '．' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 /// Full-width and ideographic stops end a sentence even with no space after them.
@@ -23,11 +26,17 @@ fn is_wide(c: char) -> bool {
 }
 
 pub(crate) fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）')
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '`' | '«' | '‹' | '¿' | '¡' | '「' | '『' | '（')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '`' | '«' | '‹' | '¿' | '¡' | '「' | '『' | '（'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -45,7 +54,9 @@ pub(crate) fn char_at(text: &str, i: usize) -> char {
 
 /// The char ending at byte `i` (a char boundary), or a space at the start.
 fn char_before(text: &str, i: usize) -> char {
-    text.get(..i).and_then(|s| s.chars().next_back()).unwrap_or(' ')
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .unwrap_or(' ')
 }
 
 /// A run of terminal punctuation.
@@ -62,7 +73,14 @@ struct Run {
 
 fn scan_run(text: &str, i: usize, end: usize) -> Run {
     let b = text.as_bytes();
-    let mut run = Run { end: i, dots: 0, spaced: false, emphatic: false, ellipsis: false, wide: false };
+    let mut run = Run {
+        end: i,
+        dots: 0,
+        spaced: false,
+        emphatic: false,
+        ellipsis: false,
+        wide: false,
+    };
     let mut k = i;
     while k < end {
         let c = char_at(text, k);
@@ -98,14 +116,22 @@ pub(crate) fn at_terminal(text: &str, end: usize, sent_start: usize, i: usize) -
     let run = scan_run(text, i, end);
     // "compounds. . . . The practice": the word's own full stop ends the sentence and the spaced
     // ellipsis opens the next one.
-    if run.spaced && run.dots >= 4 && text.as_bytes()[i] == b'.' && i > sent_start && !char_before(text, i).is_whitespace() {
+    if run.spaced
+        && run.dots >= 4
+        && text.as_bytes()[i] == b'.'
+        && i > sent_start
+        && !char_before(text, i).is_whitespace()
+    {
         let n = skip_space(text, run.end, end);
         let cut = (n > run.end && char_at(text, n).is_uppercase()).then_some(i + 1);
         return Outcome { cut, resume: i + 1 };
     }
     let (after, closed) = skip_closers(text, run.end, end);
     if after >= end {
-        return Outcome { cut: None, resume: after };
+        return Outcome {
+            cut: None,
+            resume: after,
+        };
     }
     if !char_at(text, after).is_whitespace() {
         let cut = if run.wide {
@@ -115,11 +141,17 @@ pub(crate) fn at_terminal(text: &str, end: usize, sent_start: usize, i: usize) -
         } else {
             None
         };
-        return Outcome { cut, resume: cut.map_or(after, |c| c.max(after)) };
+        return Outcome {
+            cut,
+            resume: cut.map_or(after, |c| c.max(after)),
+        };
     }
     let n = skip_space(text, after, end);
     if n >= end {
-        return Outcome { cut: None, resume: after };
+        return Outcome {
+            cut: None,
+            resume: after,
+        };
     }
     let cut = if text[after..n].contains('\n') && lists::is_line_bullet(char_at(text, n)) {
         // "the Washington area.\n***\nAfter": a line opening with a bullet is its own item.
@@ -139,7 +171,10 @@ pub(crate) fn at_terminal(text: &str, end: usize, sent_start: usize, i: usize) -
     } else {
         full_stop_ends(text, i, closed, n, sent_start, end)
     };
-    Outcome { cut: cut.then_some(after), resume: after }
+    Outcome {
+        cut: cut.then_some(after),
+        resume: after,
+    }
 }
 
 /// Skips closing quotes, brackets and footnote marks ("[12]") after a run.
@@ -150,10 +185,14 @@ fn skip_closers(text: &str, mut k: usize, end: usize) -> (usize, bool) {
         let c = char_at(text, k);
         if is_closer(c) {
             // Brackets are left out: "(N.J.) High School" is still decided by the abbreviation.
-            closed |= !matches!(c, ')' | ']' | '}' | '）') && (c != '\'' || !char_at(text, k + 1).is_alphanumeric());
+            closed |= !matches!(c, ')' | ']' | '}' | '）')
+                && (c != '\'' || !char_at(text, k + 1).is_alphanumeric());
             k += c.len_utf8();
         } else if c == '[' {
-            let digits = b[k + 1..end.min(k + 6)].iter().take_while(|d| d.is_ascii_digit()).count();
+            let digits = b[k + 1..end.min(k + 6)]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
             if digits == 0 || b.get(k + 1 + digits) != Some(&b']') {
                 break;
             }
@@ -239,12 +278,11 @@ fn content_start(text: &str, sent_start: usize, end: usize) -> usize {
 /// A bullet or a list marker after a stop opens an item.
 fn starts_item(text: &str, n: usize, end: usize) -> bool {
     lists::is_bullet(char_at(text, n))
-        || lists::marker_at(text.as_bytes(), n, end)
-            .is_some_and(|m| {
-                // "5." is left to the number rules ("No. 5. She"), and only "a." opens a lettered
-                // list after a stop, since "a. m." and "p. m." are times.
-                m.opens_item() && (m.style != lists::Style::Dot || !m.numeric && m.ordinal == Some(1))
-            })
+        || lists::marker_at(text.as_bytes(), n, end).is_some_and(|m| {
+            // "5." is left to the number rules ("No. 5. She"), and only "a." opens a lettered
+            // list after a stop, since "a. m." and "p. m." are times.
+            m.opens_item() && (m.style != lists::Style::Dot || !m.numeric && m.ordinal == Some(1))
+        })
 }
 
 /// `"Why?" Smith asked.`: a speech verb among the next few words attributes the quotation.
@@ -257,11 +295,15 @@ fn attributed(text: &str, m: usize, end: usize) -> bool {
         // `"...I am!" As she said this` opens a new sentence.
         return false;
     }
-    for w in text[m..k].split(|c: char| c.is_whitespace() || c == ',').take(6) {
+    for w in text[m..k]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .take(6)
+    {
         if abbreviations::is_speech_verb(w.trim_end_matches(['.', '!', '?'])) {
             return true;
         }
-        if w.ends_with(['.', '!', '?']) && abbreviations::lookup(w.trim_end_matches('.')).is_none() {
+        if w.ends_with(['.', '!', '?']) && abbreviations::lookup(w.trim_end_matches('.')).is_none()
+        {
             return false;
         }
     }
@@ -284,18 +326,33 @@ fn emphatic_ends(text: &str, i: usize, closed: bool, n: usize, end: usize) -> bo
     if c.is_alphanumeric() {
         // "Yahoo! Research" is a name, not an exclamation.
         let name = word_before(text, i, i.saturating_sub(WORD_LOOKBACK)).map(|(_, w)| w);
-        return !(matches!(name, Some("Yahoo" | "Jeopardy" | "E")) || closed && attributed(text, m, end));
+        return !(matches!(name, Some("Yahoo" | "Jeopardy" | "E"))
+            || closed && attributed(text, m, end));
     }
     if is_dash(c) {
         // "What do you see? - Posted like ..." but "and -- voila! -- you have cake."
-        let k = skip_space(text, text[m..].find(|d: char| !is_dash(d)).map_or(end, |d| m + d), end);
+        let k = skip_space(
+            text,
+            text[m..].find(|d: char| !is_dash(d)).map_or(end, |d| m + d),
+            end,
+        );
         return char_at(text, k).is_uppercase();
     }
-    !matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '?' | '!' | '.' | '%' | '/')
+    !matches!(
+        c,
+        ',' | ';' | ':' | ')' | ']' | '}' | '?' | '!' | '.' | '%' | '/'
+    )
 }
 
 /// A single full stop followed by whitespace and the word starting at `n`.
-fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usize, end: usize) -> bool {
+fn full_stop_ends(
+    text: &str,
+    i: usize,
+    closed: bool,
+    n: usize,
+    sent_start: usize,
+    end: usize,
+) -> bool {
     let b = text.as_bytes();
     if starts_item(text, n, end) {
         return true;
@@ -308,7 +365,9 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
     if !numeric && !c.is_alphabetic() {
         return false;
     }
-    let Some((w_start, w)) = word_before(text, i, sent_start) else { return true };
+    let Some((w_start, w)) = word_before(text, i, sent_start) else {
+        return true;
+    };
     let content = content_start(text, sent_start, end);
     if w_start == content && lists::marker_at(b, w_start, end).is_some() {
         // "1. The first item", "a.) The first item": the stop belongs to the list marker.
@@ -322,7 +381,11 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
         // "a record of 56-26 (. 683)": a stop right after an opening bracket is a spacing slip.
         return !matches!(char_before(text, i), '(' | '[');
     }
-    if w.ends_with(is_closer) || w.contains("://") || w.contains(['@', '=']) || w.starts_with("www.") {
+    if w.ends_with(is_closer)
+        || w.contains("://")
+        || w.contains(['@', '='])
+        || w.starts_with("www.")
+    {
         return true;
     }
     // "Golf-U.S." and "Wittman/P.J.": the abbreviation is the last part of a compound.
@@ -334,7 +397,11 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
         return !numeric || !w.starts_with(|c: char| c.is_alphabetic());
     }
     let before = text[sent_start..w_start].trim_end();
-    let abbrev = if spaced_time(before, w) { Some(Abbrev::Time) } else { abbreviations::lookup(w) };
+    let abbrev = if spaced_time(before, w) {
+        Some(Abbrev::Time)
+    } else {
+        abbreviations::lookup(w)
+    };
     let single = abbrev.is_none() && w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
     let dotted = is_dotted(w);
     if numeric {
@@ -359,7 +426,8 @@ fn full_stop_ends(text: &str, i: usize, closed: bool, n: usize, sent_start: usiz
             quote_next || before.ends_with(',') || abbreviations::is_starter(next)
         }
         Some(Abbrev::NameSuffix) => {
-            quote_next || !abbreviations::continues_name(next) && !matches!(char_at(text, n), '(' | '[')
+            quote_next
+                || !abbreviations::continues_name(next) && !matches!(char_at(text, n), '(' | '[')
         }
         Some(Abbrev::Time) => {
             !abbreviations::continues_time(next) && !short_opening(text, content, w_start)
@@ -425,7 +493,10 @@ fn unspaced_boundary(text: &str, i: usize, k: usize, end: usize) -> Option<usize
         return None;
     }
     let (_, w) = word_before(text, i, i.saturating_sub(WORD_LOOKBACK))?;
-    if w.len() < 2 || w.contains(['.', '@', '/', ':', '\\', '_']) || abbreviations::lookup(w).is_some() {
+    if w.len() < 2
+        || w.contains(['.', '@', '/', ':', '\\', '_'])
+        || abbreviations::lookup(w).is_some()
+    {
         return None;
     }
     if next.is_ascii_uppercase() && (before.is_ascii_lowercase() || before.is_ascii_digit()) {
@@ -436,7 +507,9 @@ fn unspaced_boundary(text: &str, i: usize, k: usize, end: usize) -> Option<usize
         let after = char_at(text, k + word.len());
         let ok = match after {
             '.' => abbreviations::lookup(word) == Some(Abbrev::Title),
-            c if c.is_alphanumeric() || matches!(c, '@' | '/' | ':' | '_' | '-' | '(' | '\'') => false,
+            c if c.is_alphanumeric() || matches!(c, '@' | '/' | ':' | '_' | '-' | '(' | '\'') => {
+                false
+            }
             _ => word.len() >= 3,
         };
         return ok.then_some(k);
@@ -444,7 +517,10 @@ fn unspaced_boundary(text: &str, i: usize, k: usize, end: usize) -> Option<usize
     if next.is_ascii_digit() && (before.is_ascii_alphabetic() || before == b')') {
         let mut e = k;
         loop {
-            let digits = b[e..end.min(e + 4)].iter().take_while(|d| d.is_ascii_digit()).count();
+            let digits = b[e..end.min(e + 4)]
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
             if digits == 0 || digits > 3 {
                 return None;
             }

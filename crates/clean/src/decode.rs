@@ -1,0 +1,245 @@
+//! Bytes → one NFC string with `\n` line ends, plus an alignment from that string to the bytes.
+//!
+//! Everything after this module works on `&str` offsets of the decoded text and maps them back with
+//! [`Decoded::align`], so the transcoding done here never has to be undone by hand.
+
+use crate::out::push_through;
+use crate::{CleanError, Format};
+use encoding_rs::Encoding;
+use model::Alignment;
+use regex::bytes::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::char::{canonical_combining_class, compose};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The source as text: `text` is NFC with `\n` line ends; `align` maps it to the source bytes.
+pub(crate) struct Decoded {
+    pub text: String,
+    pub align: Alignment,
+}
+
+pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(CleanError::Empty);
+    }
+    let (text, align) = match Encoding::for_bom(bytes) {
+        Some((enc, bom)) => transcode(enc, bytes, bom),
+        None => {
+            reject_binary(bytes)?;
+            match std::str::from_utf8(bytes) {
+                Ok(s) => (s.to_owned(), Alignment::identity(s.len())),
+                Err(_) => transcode(guess_encoding(bytes, format), bytes, 0),
+            }
+        }
+    };
+    // A UTF-16 file is only checked once decoded: its raw bytes are half NUL by nature.
+    reject_control_chars(text.as_bytes())?;
+    let decoded = normalize(text, align);
+    if decoded.text.trim().is_empty() {
+        return Err(CleanError::Empty);
+    }
+    Ok(decoded)
+}
+
+/// Formats that show up in scraped folders by mistake, by their magic bytes.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG", "PNG image"),
+    (b"GIF8", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"RIFF", "RIFF media file"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+    (b"Rar!", "RAR archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0", "OLE document"),
+    (b"wOFF", "web font"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+];
+
+fn reject_binary(bytes: &[u8]) -> Result<(), CleanError> {
+    if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Err(CleanError::NotText(format!("looks like a {what}")));
+    }
+    reject_control_chars(bytes)
+}
+
+/// Text has almost no C0 controls besides tab and line ends; binary data has them everywhere.
+fn reject_control_chars(bytes: &[u8]) -> Result<(), CleanError> {
+    let (mut nul, mut control) = (0usize, 0usize);
+    for &b in bytes {
+        nul += usize::from(b == 0);
+        control += usize::from(matches!(b, 0..=8 | 0x0b | 0x0e..=0x1f | 0x7f));
+    }
+    let len = bytes.len().max(1);
+    if nul * 1000 > len || (nul > 0 && bytes[..bytes.len().min(1024)].contains(&0)) {
+        return Err(CleanError::NotText("contains NUL bytes".into()));
+    }
+    if control * 20 > len {
+        return Err(CleanError::NotText(format!(
+            "{}% control bytes",
+            control * 100 / len
+        )));
+    }
+    Ok(())
+}
+
+static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i-u)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_:.\-]{1,40})"#)
+        .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
+/// Bytes that are not UTF-8: the HTML's own declaration wins, else a statistical guess.
+fn guess_encoding(bytes: &[u8], format: Format) -> &'static Encoding {
+    if format == Format::Html {
+        let head = &bytes[..bytes.len().min(4096)];
+        if let Some(enc) = META_CHARSET
+            .captures(head)
+            .and_then(|c| c.get(1))
+            .and_then(|m| Encoding::for_label(m.as_bytes()))
+        {
+            return enc.output_encoding();
+        }
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(&bytes[..bytes.len().min(1 << 20)], bytes.len() <= 1 << 20);
+    det.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// Decodes `bytes[start..]`, recording which source bytes each decoded character came from.
+fn transcode(enc: &'static Encoding, bytes: &[u8], start: usize) -> (String, Alignment) {
+    let src = &bytes[start..];
+    let mut text = String::with_capacity(src.len() + src.len() / 8);
+    let mut align = Alignment::default();
+    if enc.is_single_byte() {
+        // One byte, one character: decode in one go and pair them up.
+        let (decoded, _) = enc.decode_without_bom_handling(src);
+        text.push_str(&decoded);
+        for ((at, c), i) in text.char_indices().zip(start..) {
+            align.push(at..at + c.len_utf8(), i..i + 1);
+        }
+        return (text, align);
+    }
+    // Multi-byte encodings: feed one byte at a time, so that whatever comes out after a byte is
+    // known to come from the bytes fed since the previous output.
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut pending = start;
+    for i in start..=bytes.len() {
+        let (chunk, last) = match bytes.get(i) {
+            Some(b) => (std::slice::from_ref(b), false),
+            None => (&[][..], true),
+        };
+        let before = text.len();
+        loop {
+            text.reserve(
+                decoder
+                    .max_utf8_buffer_length(chunk.len())
+                    .unwrap_or(16)
+                    .max(16),
+            );
+            let (result, _, _) = decoder.decode_to_string(chunk, &mut text, last);
+            if result == encoding_rs::CoderResult::InputEmpty {
+                break;
+            }
+        }
+        if text.len() > before {
+            let end = (i + 1).min(bytes.len());
+            align.push(before..text.len(), pending.min(end)..end);
+            pending = end;
+        }
+    }
+    (text, align)
+}
+
+/// Drops CR (a lone CR becomes `\n`) and composes to NFC; each changed character is its own piece.
+fn normalize(text: String, align: Alignment) -> Decoded {
+    let needs_nfc = is_nfc_quick(text.chars()) != IsNormalized::Yes;
+    if !needs_nfc && !text.contains('\r') {
+        return Decoded { text, align };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut mid = Alignment::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        // ASCII other than CR is NFC-stable and never composes with what follows it… except that
+        // a letter can be the base of a following combining mark, so the run stops before it.
+        let run_end = ascii_run_end(bytes, i, needs_nfc);
+        if run_end > i {
+            let at = out.len();
+            out.push_str(&text[i..run_end]);
+            mid.push(at..out.len(), i..run_end);
+            i = run_end;
+            continue;
+        }
+        if bytes[i] == b'\r' {
+            if bytes.get(i + 1) != Some(&b'\n') {
+                let at = out.len();
+                out.push('\n');
+                mid.push(at..at + 1, i..i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        let end = composition_segment_end(&text, i);
+        let seg = &text[i..end];
+        let at = out.len();
+        if needs_nfc {
+            out.extend(seg.nfc());
+        } else {
+            out.push_str(seg);
+        }
+        mid.push(at..out.len(), i..end);
+        i = end;
+    }
+    let mut composed = Alignment::default();
+    for p in &mid.pieces {
+        push_through(
+            &mut composed,
+            p.clean..p.clean + p.clean_len,
+            p.source..p.source + p.source_len,
+            p.clean_len == p.source_len,
+            &align,
+        );
+    }
+    Decoded {
+        text: out,
+        align: composed,
+    }
+}
+
+fn ascii_run_end(bytes: &[u8], start: usize, needs_nfc: bool) -> usize {
+    let mut j = start;
+    while j < bytes.len() && bytes[j].is_ascii() && bytes[j] != b'\r' {
+        j += 1;
+    }
+    if needs_nfc && j < bytes.len() && !bytes[j].is_ascii() && j > start {
+        j -= 1;
+    }
+    j
+}
+
+/// A starter plus the characters that may combine with it: the unit NFC can change as a whole.
+fn composition_segment_end(text: &str, start: usize) -> usize {
+    let mut chars = text[start..].char_indices();
+    let mut prev = match chars.next() {
+        Some((_, c)) => c,
+        None => return start,
+    };
+    for (off, c) in chars {
+        if c.is_ascii() {
+            return start + off;
+        }
+        match compose(prev, c) {
+            Some(composed) => prev = composed,
+            None if canonical_combining_class(c) != 0 => prev = c,
+            None => return start + off,
+        }
+    }
+    text.len()
+}

@@ -1,0 +1,298 @@
+//! HTML: find the article with a readability pass, cut it into blocks, drop the chrome readability
+//! lets through, and locate every kept word in the source.
+//!
+//! html5ever gives no source offsets, so alignment is recovered afterwards: the kept text flows in
+//! document order, so each word is searched for forward from where the previous one was found,
+//! reading entities and skipping tags on the way. A word that cannot be found stays unmapped
+//! rather than being mapped somewhere wrong.
+
+use crate::decode::Decoded;
+use crate::features::measure;
+use crate::meta;
+use crate::out::Output;
+use dom_smoothie::{Config, Readability};
+use ego_tree::iter::Edge;
+use model::PubDate;
+use scraper::{Html, Node};
+
+pub(crate) struct HtmlMeta {
+    pub title: Option<String>,
+    pub published: Option<PubDate>,
+    pub author: Option<String>,
+    pub dropped_blocks: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Heading,
+    Item,
+    Para,
+}
+
+struct Block {
+    text: String,
+    kind: Kind,
+}
+
+pub(crate) fn clean_html(doc: &Decoded, out: &mut Output) -> HtmlMeta {
+    let cfg = Config {
+        max_elements_to_parse: 200_000,
+        ..Config::default()
+    };
+    let parsed = Readability::new(doc.text.as_str(), None, Some(cfg)).and_then(|mut r| r.parse());
+    let (content, mut found) = match parsed {
+        Ok(article) => {
+            let found = HtmlMeta {
+                title: Some(article.title.trim().to_string()).filter(|t| !t.is_empty()),
+                published: article.published_time.as_deref().and_then(meta::parse_date),
+                author: article
+                    .byline
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string),
+                dropped_blocks: 0,
+            };
+            (Html::parse_fragment(&article.content), found)
+        }
+        // No candidate at all (a page of links, a fragment): fall back to the whole body.
+        Err(_) => (
+            Html::parse_document(&doc.text),
+            HtmlMeta {
+                title: None,
+                published: None,
+                author: None,
+                dropped_blocks: 0,
+            },
+        ),
+    };
+    let blocks = blocks(&content);
+    let keep = judge(&blocks);
+    let mut finder = Finder {
+        src: &doc.text,
+        cursor: 0,
+    };
+    for (b, k) in blocks.iter().zip(keep) {
+        if !k {
+            found.dropped_blocks += 1;
+            continue;
+        }
+        out.separate(false);
+        finder.emit(&b.text, out);
+    }
+    found
+}
+
+/// Elements whose text is never article text.
+const SKIP: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "svg",
+    "iframe",
+    "figure",
+    "figcaption",
+    "head",
+    "title",
+];
+
+/// Elements that start and end a block of text.
+fn block_kind(name: &str) -> Option<Kind> {
+    Some(match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+        "li" | "dt" | "dd" => Kind::Item,
+        "p" | "div" | "blockquote" | "pre" | "section" | "article" | "main" | "header" | "td"
+        | "th" | "tr" | "table" | "ul" | "ol" | "dl" | "br" | "hr" | "body" | "html"
+        | "address" | "details" | "summary" => Kind::Para,
+        _ => return None,
+    })
+}
+
+/// Walks the tree without recursion (pages nest deeply) and collects whitespace-collapsed blocks.
+fn blocks(html: &Html) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut kinds: Vec<Kind> = vec![Kind::Para];
+    let mut skip = 0usize;
+    let flush = |cur: &mut String, kind: Kind, out: &mut Vec<Block>| {
+        let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        cur.clear();
+        if !text.is_empty() {
+            out.push(Block { text, kind });
+        }
+    };
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if skip == 0 => cur.push_str(t),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if skip > 0 || SKIP.contains(&name) || e.attr("hidden").is_some() {
+                        skip += 1;
+                    } else if let Some(kind) = block_kind(name) {
+                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
+                        kinds.push(kind);
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let name = e.name();
+                    if skip > 0 {
+                        skip -= 1;
+                    } else if block_kind(name).is_some() {
+                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
+                        kinds.pop();
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut cur, Kind::Para, &mut out);
+    out
+}
+
+/// What readability keeps still holds share bars, "Read more" links and comment widgets; they are
+/// judged by the same features as plain-text lines.
+fn judge(blocks: &[Block]) -> Vec<bool> {
+    let mut keep = Vec::with_capacity(blocks.len());
+    let mut comments = false;
+    let mut prose_seen = false;
+    for b in blocks {
+        let f = measure(&b.text);
+        comments |= prose_seen && f.comment_marker && b.kind != Kind::Para;
+        comments |= prose_seen && f.comment_marker && f.words <= 4;
+        prose_seen |= f.prose();
+        let chrome = f.teaser || f.file_name || f.comment_marker || f.ui_ratio() >= 0.34;
+        keep.push(!comments && !chrome);
+    }
+    keep
+}
+
+/// Locates kept text in the decoded source, moving only forward.
+struct Finder<'a> {
+    src: &'a str,
+    cursor: usize,
+}
+
+/// How far ahead of the previous match a block's first word is looked for, and a later word.
+const BLOCK_WINDOW: usize = 1 << 20;
+const WORD_WINDOW: usize = 4096;
+
+impl Finder<'_> {
+    fn emit(&mut self, block: &str, out: &mut Output) {
+        for (i, word) in block.split(' ').enumerate() {
+            if i > 0 {
+                out.insert(" ");
+            }
+            let window = if i == 0 { BLOCK_WINDOW } else { WORD_WINDOW };
+            if !self.find_word(word, window, out) {
+                // Leading punctuation is often written as an entity the plain search misses.
+                let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let lead = &word[..word.len() - core.len()];
+                out.insert(lead);
+                if core.is_empty() || !self.find_word(core, window, out) {
+                    out.insert(core);
+                }
+            }
+        }
+    }
+
+    /// Finds `word` within `window` bytes after the cursor and emits it with its pieces.
+    fn find_word(&mut self, word: &str, window: usize, out: &mut Output) -> bool {
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        let mut limit = (self.cursor + window).min(self.src.len());
+        while !self.src.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let src = self.src;
+        let next = |from: usize, c: char| src[from..limit].find(c).map_or(usize::MAX, |a| from + a);
+        let mut from = self.cursor;
+        let (mut at_first, mut at_amp) = (next(from, first), next(from, '&'));
+        while from < limit {
+            if at_first < from {
+                at_first = next(from, first);
+            }
+            if at_amp < from {
+                at_amp = next(from, '&');
+            }
+            let start = at_first.min(at_amp);
+            if start == usize::MAX {
+                return false;
+            }
+            if let Some(pieces) = self.match_at(word, start) {
+                for p in pieces {
+                    let r = match p {
+                        Piece::Same(r) => {
+                            out.copy(&self.src[r.clone()], r.clone());
+                            r
+                        }
+                        Piece::Entity(s, r) => {
+                            out.replace(s, r.clone());
+                            r
+                        }
+                    };
+                    self.cursor = r.end;
+                }
+                return true;
+            }
+            from = start + self.src[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    }
+
+    /// Matches `word` at `start`, reading entities and skipping tags inside the word.
+    fn match_at<'w>(&self, word: &'w str, start: usize) -> Option<Vec<Piece<'w>>> {
+        let src = self.src;
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut pos = start;
+        let mut chars = word.char_indices().peekable();
+        while let Some(&(wi, c)) = chars.peek() {
+            let rest = src.get(pos..)?;
+            if rest.starts_with(c) {
+                let len = c.len_utf8();
+                match pieces.last_mut() {
+                    Some(Piece::Same(r)) if r.end == pos => r.end += len,
+                    _ => pieces.push(Piece::Same(pos..pos + len)),
+                }
+                pos += len;
+                chars.next();
+            } else if rest.starts_with('&') {
+                let (decoded, len) = meta::entity(rest)?;
+                let text = word.get(wi..)?;
+                if !text.starts_with(decoded.as_str()) {
+                    return None;
+                }
+                let s = &word[wi..wi + decoded.len()];
+                pieces.push(Piece::Entity(s, pos..pos + len));
+                pos += len;
+                while chars.peek().is_some_and(|&(j, _)| j < wi + decoded.len()) {
+                    chars.next();
+                }
+            } else if rest.starts_with('<') && pos > start {
+                pos += rest.find('>')? + 1;
+            } else if rest.starts_with('\u{ad}') && pos > start {
+                pos += '\u{ad}'.len_utf8();
+            } else {
+                return None;
+            }
+        }
+        Some(pieces)
+    }
+}
+
+enum Piece<'w> {
+    Same(std::ops::Range<usize>),
+    Entity(&'w str, std::ops::Range<usize>),
+}

@@ -1,0 +1,672 @@
+//! Scores `extract` against the Recognizers-Text cases and the stance labels, and measures its
+//! throughput on the seed articles.
+//!
+//! `cargo run --release -p extract --example eval -- <eval/extract dir> <stance_labels.tsv> [seeds dir]`
+//!
+//! Every input goes through `extract` with `Options { all: true, .. }` as one sentence, the same
+//! code path as production. A case is exact when every expected item is matched by value and no
+//! extra item is found. Cases outside news (fractions, powers, relative ordinals, …) are counted
+//! in the totals and also shown on their own lines.
+
+use extract::{extract, Options};
+use model::{Claim, DateMention, Granularity, PubDate, QuantityKind, Sentence};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const SHOW: usize = 12;
+
+fn run(input: &str, published: Option<PubDate>) -> Claim {
+    let s = [Sentence {
+        start: 0,
+        end: input.len(),
+    }];
+    let opts = Options {
+        all: true,
+        ..Options::default()
+    };
+    extract(input, &s, published, &opts)
+        .into_iter()
+        .next()
+        .unwrap_or(Claim {
+            start: 0,
+            end: 0,
+            text: String::new(),
+            sentence_start: 0,
+            sentence_end: 0,
+            numbers: vec![],
+            dates: vec![],
+            attribution: None,
+            hedged: false,
+            negated: false,
+            entities: vec![],
+            score: 0.0,
+        })
+}
+
+fn read_jsonl(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}
+
+fn published(v: &Value) -> Option<PubDate> {
+    v["reference_datetime"]
+        .as_str()
+        .and_then(|s| s.get(..10))
+        .and_then(|s| s.parse().ok())
+}
+
+/// Upstream value strings as numbers: "192", "1.5", "100%", "1.232E+15".
+fn num(v: &Value) -> Option<f64> {
+    v.as_str()
+        .and_then(|s| s.trim_end_matches('%').parse().ok())
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Multiset match: each expected value takes one unused found value.
+fn exact(expected: &[f64], found: &[(f64, f64)]) -> bool {
+    if expected.len() != found.len() {
+        return false;
+    }
+    let mut used = vec![false; found.len()];
+    expected.iter().all(|&e| {
+        let hit = found.iter().enumerate().position(|(i, &(lo, hi))| {
+            !used[i]
+                && (close(lo, e) || close(hi, e) || (hi.is_finite() && close((lo + hi) / 2.0, e)))
+        });
+        if let Some(i) = hit {
+            used[i] = true;
+        }
+        hit.is_some()
+    })
+}
+
+#[derive(Default)]
+struct Tally {
+    ok: usize,
+    n: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn add(&mut self, ok: bool, why: impl FnOnce() -> String) {
+        self.n += 1;
+        if ok {
+            self.ok += 1;
+        } else {
+            self.failures.push(why());
+        }
+    }
+
+    fn rate(&self) -> String {
+        format!(
+            "{}/{} = {:.1}%",
+            self.ok,
+            self.n,
+            100.0 * self.ok as f64 / self.n.max(1) as f64
+        )
+    }
+}
+
+/// Which kind of case a number/ordinal/percent input is, so the ones outside news show apart.
+fn number_category(input: &str, expected: &[Value]) -> &'static str {
+    let l = input.to_lowercase();
+    let types: Vec<&str> = expected.iter().filter_map(|e| e["type"].as_str()).collect();
+    if types.iter().any(|t| t.contains("relative")) {
+        return "relative ordinal (next/last)";
+    }
+    if expected.iter().any(|e| {
+        e["subtype"]
+            .as_str()
+            .is_some_and(|s| s == "fraction" || s == "power")
+    }) || l.contains('^')
+        || l.contains(" over ")
+        || l.contains("out of")
+        || l.contains(" in twenty")
+        || l.contains('⅔')
+        || l.contains('½')
+        || l.contains('⅙')
+    {
+        return "fraction or power";
+    }
+    if l.contains("lakh") || l.contains("crore") {
+        return "lakh/crore";
+    }
+    if l.contains("http")
+        || l.contains("192.168")
+        || l.contains("scp-")
+        || l.contains("5/17")
+        || l.contains("nought")
+        || l.contains("naught")
+    {
+        return "ids, dates, noughts";
+    }
+    "core"
+}
+
+fn numbers_eval(dir: &Path) {
+    let mut total = Tally::default();
+    let mut by_cat: BTreeMap<&str, Tally> = BTreeMap::new();
+    for (file, kinds, types) in [
+        (
+            "number.jsonl",
+            &[QuantityKind::Count, QuantityKind::Duration][..],
+            &["number"][..],
+        ),
+        (
+            "ordinal.jsonl",
+            &[QuantityKind::Ordinal][..],
+            &["ordinal", "ordinal.relative"][..],
+        ),
+        (
+            "percent.jsonl",
+            &[QuantityKind::Percent][..],
+            &["percentage"][..],
+        ),
+    ] {
+        let mut t = Tally::default();
+        for case in read_jsonl(&dir.join(file)) {
+            let input = case["input"].as_str().unwrap_or("");
+            let exp: Vec<Value> = case["expected"].as_array().cloned().unwrap_or_default();
+            let exp_items: Vec<&Value> = exp
+                .iter()
+                .filter(|e| e["type"].as_str().is_some_and(|t| types.contains(&t)))
+                .collect();
+            let expected: Vec<f64> = exp_items
+                .iter()
+                .map(|e| num(&e["value"]).unwrap_or(f64::NAN))
+                .collect();
+            let claim = run(input, None);
+            // Measurements with a unit other than money are dimensions, not numbers, upstream too.
+            let found: Vec<(f64, f64)> = claim
+                .numbers
+                .iter()
+                .filter(|q| {
+                    kinds.contains(&q.kind)
+                        && (q.unit.is_none()
+                            || q.unit.as_deref().is_some_and(|u| {
+                                u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+                            })
+                            || q.kind != QuantityKind::Count)
+                })
+                .map(|q| (q.min, q.max))
+                .collect();
+            let ok = exact(&expected, &found);
+            let why = || {
+                let got: Vec<String> = claim
+                    .numbers
+                    .iter()
+                    .map(|q| format!("{}={}..{} {:?}", q.text, q.min, q.max, q.kind))
+                    .collect();
+                let want: Vec<String> = exp_items
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "{}={}",
+                            e["text"].as_str().unwrap_or(""),
+                            e["value"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect();
+                format!("{file}: {input:?} want {want:?} got {got:?}")
+            };
+            t.add(ok, why);
+            total.add(ok, why);
+            by_cat
+                .entry(number_category(input, &exp))
+                .or_default()
+                .add(ok, why);
+        }
+        println!("{file:<16} exact {}", t.rate());
+    }
+    println!(
+        "cardinal+ordinal+percent exact {}  (all cases counted)",
+        total.rate()
+    );
+    for (cat, t) in &by_cat {
+        println!("  {cat:<30} {}", t.rate());
+    }
+    for (cat, t) in &by_cat {
+        for f in t
+            .failures
+            .iter()
+            .take(if *cat == "core" { SHOW * 2 } else { 4 })
+        {
+            println!("    FAIL [{cat}] {f}");
+        }
+    }
+}
+
+fn next_month(y: i32, m: u32) -> String {
+    if m == 12 {
+        format!("{}-01-01", y + 1)
+    } else {
+        format!("{y:04}-{:02}-01", m + 1)
+    }
+}
+
+/// A mention in upstream's value form: a day, or a month or year as a half-open range.
+fn upstream_value(d: &DateMention) -> String {
+    let Some(v) = &d.value else {
+        return "not resolved".into();
+    };
+    match d.granularity {
+        Granularity::Day => v.clone(),
+        Granularity::Month => {
+            let y: i32 = v.get(..4).and_then(|s| s.parse().ok()).unwrap_or(0);
+            let m: u32 = v.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(0);
+            format!("{v}-01/{}", next_month(y, m))
+        }
+        Granularity::Year => {
+            let y: i32 = v.parse().unwrap_or(0);
+            format!("{y:04}-01-01/{:04}-01-01", y + 1)
+        }
+    }
+}
+
+fn date_category(items: &[&Value]) -> &'static str {
+    let text: String = items
+        .iter()
+        .filter_map(|e| e["text"].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let value: String = items
+        .iter()
+        .filter_map(|e| e["value"].as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if [
+        "week",
+        "weekend",
+        "fortnight",
+        "quarter",
+        "century",
+        "decade",
+        "nineties",
+        "eoy",
+        "easter",
+        "christmas",
+        "halloween",
+        "thanksgiving",
+        "labor day",
+        "independence",
+        "eid",
+        "new year",
+        "workers",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+    {
+        return "weeks, quarters, holidays";
+    }
+    if [
+        "before",
+        "after",
+        "since",
+        "later than",
+        "or later",
+        "greater",
+        "to date",
+        "as late",
+        "as early",
+        "and later",
+        "and after",
+        "starting",
+        "within",
+        "next ",
+        "upcoming",
+        "past ",
+        "previous ",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+        && value.contains('/')
+    {
+        return "open or counted ranges";
+    }
+    if [" to ", "-", "through", "between", "till", "until", "~"]
+        .iter()
+        .any(|w| text.contains(w))
+        && value.contains('/')
+    {
+        return "closed ranges";
+    }
+    if ["from", "ago", "after", "before", "later"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return "date arithmetic";
+    }
+    "single dates"
+}
+
+fn datetime_eval(dir: &Path) {
+    let wanted = ["datetimeV2.date", "datetimeV2.daterange"];
+    let mut t = Tally::default();
+    let mut negatives = Tally::default();
+    let mut other = 0;
+    let mut by_cat: BTreeMap<&str, Tally> = BTreeMap::new();
+    for case in read_jsonl(&dir.join("datetime.jsonl")) {
+        let input = case["input"].as_str().unwrap_or("");
+        let exp: Vec<Value> = case["expected"].as_array().cloned().unwrap_or_default();
+        let claim = run(input, published(&case));
+        let mut got: Vec<String> = claim.dates.iter().map(upstream_value).collect();
+        got.sort();
+        if exp.is_empty() {
+            negatives.add(got.is_empty(), || format!("{input:?} want [] got {got:?}"));
+            continue;
+        }
+        let items: Vec<&Value> = exp.iter().collect();
+        if !items
+            .iter()
+            .all(|e| e["type"].as_str().is_some_and(|ty| wanted.contains(&ty)))
+        {
+            other += 1;
+            continue;
+        }
+        let mut want: Vec<String> = items
+            .iter()
+            .map(|e| e["value"].as_str().unwrap_or("").to_string())
+            .collect();
+        want.sort();
+        let ok = want == got;
+        let why = || {
+            format!(
+                "{input:?} ref {} want {want:?} got {got:?}",
+                case["reference_datetime"].as_str().unwrap_or("-")
+            )
+        };
+        t.add(ok, why);
+        by_cat
+            .entry(date_category(&items))
+            .or_default()
+            .add(ok, why);
+    }
+    println!("datetime.jsonl   date+daterange exact {}", t.rate());
+    for (cat, c) in &by_cat {
+        println!("  {cat:<30} {}", c.rate());
+    }
+    println!("  negatives (no date expected)   {}", negatives.rate());
+    println!("  cases with times, durations or sets (not scored): {other}");
+    for (cat, c) in &by_cat {
+        for f in c
+            .failures
+            .iter()
+            .take(if *cat == "single dates" { SHOW * 2 } else { 5 })
+        {
+            println!("    FAIL [{cat}] {f}");
+        }
+    }
+    for f in negatives.failures.iter().take(5) {
+        println!("    FAIL [negative] {f}");
+    }
+}
+
+fn date_parser_eval(dir: &Path) {
+    let mut t = Tally::default();
+    for case in read_jsonl(&dir.join("date_parser.jsonl")) {
+        let input = case["input"].as_str().unwrap_or("");
+        let exp: Vec<Value> = case["expected"].as_array().cloned().unwrap_or_default();
+        let claim = run(input, published(&case));
+        let mut got: Vec<String> = claim.dates.iter().map(upstream_value).collect();
+        let mut want: Vec<String> = exp
+            .iter()
+            .map(|e| {
+                e["past"]
+                    .as_str()
+                    .or(e["value"].as_str())
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        got.sort();
+        want.sort();
+        t.add(want == got, || {
+            format!("{input:?} want {want:?} got {got:?}")
+        });
+    }
+    println!("date_parser.jsonl (past) exact {}", t.rate());
+    for f in t.failures.iter().take(SHOW) {
+        println!("    FAIL {f}");
+    }
+}
+
+fn currency_eval(dir: &Path) {
+    let mut t = Tally::default();
+    for case in read_jsonl(&dir.join("currency.jsonl")) {
+        let input = case["input"].as_str().unwrap_or("");
+        let exp: Vec<Value> = case["expected"].as_array().cloned().unwrap_or_default();
+        let claim = run(input, None);
+        let expected: Vec<f64> = exp
+            .iter()
+            .map(|e| num(&e["value"]).unwrap_or(f64::NAN))
+            .collect();
+        let found: Vec<(f64, f64)> = claim
+            .numbers
+            .iter()
+            .filter(|q| {
+                q.unit
+                    .as_deref()
+                    .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()))
+            })
+            .map(|q| (q.min, q.max))
+            .collect();
+        t.add(exact(&expected, &found), || {
+            let want: Vec<String> = exp
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}={} {}",
+                        e["text"].as_str().unwrap_or(""),
+                        e["value"].as_str().unwrap_or(""),
+                        e["unit"].as_str().unwrap_or("")
+                    )
+                })
+                .collect();
+            let got: Vec<String> = claim
+                .numbers
+                .iter()
+                .map(|q| format!("{}={} {:?}", q.text, q.min, q.unit))
+                .collect();
+            format!("{input:?} want {want:?} got {got:?}")
+        });
+    }
+    println!("currency.jsonl   exact {}", t.rate());
+    for f in t.failures.iter().take(SHOW / 2) {
+        println!("    FAIL {f}");
+    }
+}
+
+struct Pr {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Pr {
+    fn line(&self) -> String {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        format!(
+            "P {p:.2} R {r:.2} (tp {} fp {} fn {})",
+            self.tp, self.fp, self.fn_
+        )
+    }
+}
+
+fn norm_attr(s: &str) -> String {
+    let s = s.trim().to_lowercase();
+    s.strip_prefix("the ").unwrap_or(&s).to_string()
+}
+
+fn stance_eval(path: &Path) {
+    let Ok(tsv) = std::fs::read_to_string(path) else {
+        println!("stance labels: cannot read {}", path.display());
+        return;
+    };
+    let mut attr = Pr {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+    };
+    let mut hedge = Pr {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+    };
+    let mut neg = Pr {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+    };
+    let mut fails = vec![];
+    let mut n = 0;
+    for line in tsv
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            continue;
+        }
+        n += 1;
+        let claim = run(cols[0], None);
+        let want = norm_attr(cols[1]);
+        let got = claim
+            .attribution
+            .as_deref()
+            .map(norm_attr)
+            .unwrap_or_default();
+        match (want.is_empty(), got.is_empty()) {
+            (false, false) if want == got => attr.tp += 1,
+            (false, false) => {
+                attr.fp += 1;
+                attr.fn_ += 1;
+            }
+            (true, false) => attr.fp += 1,
+            (false, true) => attr.fn_ += 1,
+            (true, true) => {}
+        }
+        if want != got {
+            fails.push(format!(
+                "attribution want {want:?} got {got:?}: {}",
+                cols[0]
+            ));
+        }
+        for (pr, want, got, name) in [
+            (&mut hedge, cols[2].trim() == "1", claim.hedged, "hedged"),
+            (&mut neg, cols[3].trim() == "1", claim.negated, "negated"),
+        ] {
+            match (want, got) {
+                (true, true) => pr.tp += 1,
+                (false, true) => pr.fp += 1,
+                (true, false) => pr.fn_ += 1,
+                (false, false) => {}
+            }
+            if want != got {
+                fails.push(format!("{name} want {want} got {got}: {}", cols[0]));
+            }
+        }
+    }
+    println!("stance labels ({n} sentences)");
+    println!("  attribution {}", attr.line());
+    println!("  hedged      {}", hedge.line());
+    println!("  negated     {}", neg.line());
+    for f in fails.iter().take(SHOW * 2) {
+        println!("    FAIL {f}");
+    }
+}
+
+/// Paragraphs cut at ". " / "? " / "! " — a stand-in for the segment stage, enough for timing.
+fn naive_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = vec![];
+    let mut start = 0;
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        let cut = b[i] == b'\n'
+            || (i + 1 < b.len() && matches!(b[i], b'.' | b'?' | b'!') && b[i + 1] == b' ');
+        if cut {
+            let end = if b[i] == b'\n' { i } else { i + 1 };
+            if end > start && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                out.push(Sentence { start, end });
+            }
+            start = i + 1;
+        }
+    }
+    if start < b.len() {
+        out.push(Sentence {
+            start,
+            end: b.len(),
+        });
+    }
+    out
+}
+
+fn throughput(seeds: &Path) {
+    let mut docs: Vec<(String, Vec<Sentence>, Option<PubDate>)> = vec![];
+    let manifest = std::fs::read_to_string(seeds.join("manifest.csv")).unwrap_or_default();
+    for line in manifest.lines().skip(1) {
+        let mut cols = line.split(',');
+        let (Some(name), Some(date)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if let Ok(text) = std::fs::read_to_string(seeds.join(name)) {
+            let s = naive_sentences(&text);
+            docs.push((text, s, date.parse().ok()));
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    if bytes == 0 {
+        println!("throughput: no seed articles in {}", seeds.display());
+        return;
+    }
+    let opts = Options::default();
+    let mut claims = 0;
+    for d in &docs {
+        claims += extract(&d.0, &d.1, d.2, &opts).len();
+    }
+    let rounds = 200;
+    let t0 = Instant::now();
+    let mut sink = 0;
+    for _ in 0..rounds {
+        for d in &docs {
+            sink += extract(&d.0, &d.1, d.2, &opts).len();
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let mbs = (bytes * rounds) as f64 / secs / 1e6;
+    println!("throughput on seeds: {mbs:.1} MB/s ({} articles, {bytes} bytes, {claims} claims; {sink} over {rounds} rounds)", docs.len());
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = PathBuf::from(
+        args.get(1)
+            .map_or("/work/shared/eval/extract", String::as_str),
+    );
+    let labels = PathBuf::from(
+        args.get(2)
+            .map_or("tests/data/stance_labels.tsv", String::as_str),
+    );
+    let seeds = args
+        .get(3)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dir.join("../../seeds"));
+    numbers_eval(&dir);
+    println!();
+    datetime_eval(&dir);
+    println!();
+    date_parser_eval(&dir);
+    currency_eval(&dir);
+    println!();
+    stance_eval(&labels);
+    println!();
+    throughput(&seeds);
+}

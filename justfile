@@ -1,0 +1,32 @@
+# claimcheck recipes. Every recipe wraps a plain cargo command, shown in README.md.
+
+shared := env_var_or_default("CLAIMCHECK_SHARED", "../shared")
+
+# List the recipes.
+default:
+    @just --list
+
+# Analyse data/articles/ (or the given inputs) into reports/.
+run *ARGS:
+    cargo run --release -- run {{ARGS}}
+
+# Run every test.
+test:
+    cargo test --workspace
+
+# Score each stage on the public gold data in ../shared/eval/.
+eval:
+    cargo build --release -q
+    cargo run --release -q -p clean --example eval -- {{shared}}/eval/clean
+    cargo run --release -q -p segment --example eval -- {{shared}}/eval
+    cargo run --release -q -p extract --example eval -- {{shared}}/eval/extract tests/data/stance_labels.tsv
+    bash scripts/eval-ecbplus.sh {{shared}}/eval/ecbplus
+
+# Format the code.
+fmt:
+    cargo fmt --all
+
+# Lint: clippy with warnings as errors.
+lint:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings

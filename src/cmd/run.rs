@@ -1,0 +1,198 @@
+//! `claimcheck [run] [INPUT...]`: the main job, from article files to the three reports.
+
+use super::{EXIT_NOTHING_PROCESSED, EXIT_USAGE_OR_OUTPUT};
+use crate::input::{self, Manifest};
+use crate::pipeline::{self, ArticleResult, Options};
+use crate::progress::Progress;
+use crate::report::{self, CsvStyle};
+use anyhow::{Context, Result};
+use clap::Args;
+use model::{ArticleMeta, Status};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const DEFAULT_INPUT: &str = "data/articles";
+const DEFAULT_MANIFEST: &str = "data/manifest.csv";
+
+#[derive(Debug, Args, Default)]
+pub struct RunArgs {
+    /// Article files or folders (searched recursively): .txt, .md, .html, .htm, .jsonl.
+    /// Default: data/articles.
+    pub inputs: Vec<PathBuf>,
+    /// Folder for the reports (created if missing).
+    #[arg(long, default_value = "reports")]
+    pub out: PathBuf,
+    /// CSV of article metadata (article, published, outlet, url, title). Default: data/manifest.csv
+    /// for the default input, else a manifest.csv in the (first) input folder, if there is one.
+    #[arg(long)]
+    pub manifest: Option<PathBuf>,
+    /// Worker threads (default: one per core). Reports are identical whatever the number.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// No progress bars and no summary.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Write CSV without the UTF-8 byte order mark (for pipelines; Excel needs the mark).
+    #[arg(long)]
+    pub no_bom: bool,
+    /// Skip files (and JSONL lines) larger than this many bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Keep only claims whose check-worthiness score is at least this (0 to 1).
+    #[arg(long)]
+    pub min_score: Option<f32>,
+    /// Treat every sentence as a claim (no check-worthiness filter, no clause splitting).
+    #[arg(long)]
+    pub all_sentences: bool,
+}
+
+pub fn run(args: RunArgs) -> Result<ExitCode> {
+    let started = Instant::now();
+    let (inputs, manifest_path) = resolve_inputs(&args);
+    let manifest = match &manifest_path {
+        Some(p) => Manifest::load(p)?,
+        None => Manifest::default(),
+    };
+    for w in &manifest.warnings {
+        eprintln!("warning: {w}");
+    }
+    // Fail before the work, not after it, when the reports cannot be written.
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
+
+    let mut opts = Options {
+        max_file_size: args.max_file_size,
+        ..Options::default()
+    };
+    opts.extract.all = args.all_sentences;
+    if let Some(min) = args.min_score {
+        opts.extract.min_score = min;
+    }
+    let progress = if args.quiet {
+        Progress::hidden()
+    } else {
+        Progress::new(false)
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let analysis = pool.install(|| -> Result<_> {
+        let (files, problems) = input::collect(&inputs)?;
+        let bar = progress.bar("articles", files.len() as u64);
+        let mut articles: Vec<ArticleResult> = files
+            .par_iter()
+            .flat_map_iter(|f| {
+                let r = pipeline::analyse_file(f, &manifest, &opts);
+                bar.inc(1);
+                r
+            })
+            .collect();
+        bar.finish_and_clear();
+        articles.extend(problems.into_iter().map(|p| ArticleResult {
+            meta: ArticleMeta {
+                id: p.name,
+                ..ArticleMeta::default()
+            },
+            outcome: Err(p.reason),
+            mentions: Vec::new(),
+            fingerprint: None,
+        }));
+        warn_unknown_manifest_entries(&manifest, &articles, manifest_path.as_deref());
+        Ok(pipeline::analyse_corpus(articles, &opts, &progress))
+    })?;
+
+    for a in &analysis.articles {
+        if let Err(reason) = &a.outcome {
+            eprintln!("skipped {}: {reason}", a.meta.id);
+        }
+    }
+    let style = CsvStyle { bom: !args.no_bom };
+    if let Err(e) = report::write_reports(&analysis, &args.out, style) {
+        eprintln!("claimcheck: error: {e:#}");
+        return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
+    }
+    let ok = analysis
+        .articles
+        .iter()
+        .filter(|a| a.outcome.is_ok())
+        .count();
+    if !args.quiet {
+        print_summary(&analysis, ok, started, &args.out);
+    }
+    if ok == 0 {
+        eprintln!("claimcheck: no input could be processed");
+        return Ok(ExitCode::from(EXIT_NOTHING_PROCESSED));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// With no INPUT, the project's own sample and manifest; otherwise a manifest.csv beside the
+/// first input folder's articles, unless `--manifest` names one.
+fn resolve_inputs(args: &RunArgs) -> (Vec<PathBuf>, Option<PathBuf>) {
+    if args.inputs.is_empty() {
+        let default_manifest = Path::new(DEFAULT_MANIFEST);
+        let manifest = args.manifest.clone().or_else(|| {
+            default_manifest
+                .exists()
+                .then(|| default_manifest.to_path_buf())
+        });
+        return (vec![PathBuf::from(DEFAULT_INPUT)], manifest);
+    }
+    let manifest = args.manifest.clone().or_else(|| {
+        args.inputs
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| p.join("manifest.csv"))
+            .find(|p| p.is_file())
+    });
+    (args.inputs.clone(), manifest)
+}
+
+fn warn_unknown_manifest_entries(
+    manifest: &Manifest,
+    articles: &[ArticleResult],
+    path: Option<&Path>,
+) {
+    let Some(path) = path else { return };
+    let known: std::collections::HashSet<&str> = articles
+        .iter()
+        .flat_map(|a| {
+            [
+                a.meta.id.as_str(),
+                a.meta.id.rsplit('/').next().unwrap_or(&a.meta.id),
+            ]
+        })
+        .collect();
+    for name in manifest.entries.keys() {
+        if !known.contains(name.as_str()) {
+            eprintln!(
+                "warning: {}: lists {name}, which is not among the inputs",
+                path.display()
+            );
+        }
+    }
+}
+
+fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out: &Path) {
+    let skipped = analysis.articles.len() - ok;
+    let claims: usize = analysis.clusters.iter().map(|c| c.mentions.len()).sum();
+    let count = |s: Status| {
+        analysis
+            .clusters
+            .iter()
+            .filter(|c| c.finding.status == s)
+            .count()
+    };
+    eprintln!(
+        "claimcheck: {ok} articles ({skipped} skipped), {claims} claims, {} clusters ({} corroborated, {} single-source), {} conflicts in {:.2}s; reports in {}",
+        analysis.clusters.len(),
+        count(Status::Corroborated),
+        count(Status::SingleSource),
+        count(Status::Conflict),
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+}

@@ -1,0 +1,478 @@
+//! The stages chained: per article (clean → segment → extract), then across articles
+//! (cluster → compare).
+//!
+//! The per-article step is a plain function of one input, so it runs on any thread (rayon here, a
+//! dataflow worker later) and keeps nothing of the raw text but the claims it found.
+
+use crate::input::{self, InputFile, InputKind, JsonlRecord};
+use clean::Format;
+use compare::ArticleInfo;
+use model::{ArticleMeta, Finding, Mention, Status};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Settings of one run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub extract: extract::Options,
+    pub cluster: cluster::Params,
+    /// Files (and JSONL lines) larger than this are skipped unread.
+    pub max_file_size: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extract: extract::Options::default(),
+            cluster: cluster::Params::default(),
+            max_file_size: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// What one input article yielded.
+#[derive(Clone, Debug)]
+pub struct ArticleResult {
+    pub meta: ArticleMeta,
+    /// `Err(reason)` when the article was skipped.
+    pub outcome: Result<ArticleCounts, String>,
+    pub mentions: Vec<Mention>,
+    pub fingerprint: Option<cluster::Fingerprint>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ArticleCounts {
+    pub sentences: usize,
+    pub claims: usize,
+    pub dropped_lines: usize,
+}
+
+impl ArticleResult {
+    fn skipped(meta: ArticleMeta, reason: String) -> Self {
+        ArticleResult {
+            meta,
+            outcome: Err(reason),
+            mentions: Vec::new(),
+            fingerprint: None,
+        }
+    }
+}
+
+/// Where the article's text sits in its file, to turn clean-text offsets into file lines.
+enum Location<'a> {
+    /// The whole file is the article: lines are counted in `source`.
+    File { source: &'a [u8] },
+    /// A JSONL record: every mention is on the record's line.
+    Record { line: usize },
+}
+
+/// Runs clean, segment and extract on one article's bytes.
+///
+/// `meta` comes from the manifest (or the JSONL record); what it lacks is filled from the page
+/// itself (HTML metadata, a dateline), and relative dates are resolved against the result.
+fn analyse_text(
+    bytes: &[u8],
+    format: Format,
+    mut meta: ArticleMeta,
+    loc: Location,
+    opts: &Options,
+) -> ArticleResult {
+    let cleaned = match clean::clean(bytes, format) {
+        Ok(c) => c,
+        Err(e) => return ArticleResult::skipped(meta, e.to_string()),
+    };
+    meta.published = meta.published.or(cleaned.published);
+    if meta.title.is_none() {
+        meta.title = cleaned.title.clone();
+    }
+    let sentences = segment::segment(&cleaned.text);
+    let claims = extract::extract(&cleaned.text, &sentences, meta.published, &opts.extract);
+    let line_starts: Vec<usize> = match loc {
+        Location::File { source } => std::iter::once(0)
+            .chain(memchr_newlines(source).map(|i| i + 1))
+            .collect(),
+        Location::Record { .. } => Vec::new(),
+    };
+    let mentions: Vec<Mention> = claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            let span = cleaned.alignment.to_source(claim.start..claim.end);
+            let line = match loc {
+                Location::File { .. } => line_starts.partition_point(|&s| s <= span.start),
+                Location::Record { line } => line,
+            };
+            Mention {
+                claim_id: format!("{}#{}", meta.id, i + 1),
+                article: meta.id.clone(),
+                published: meta.published,
+                line,
+                source_start: span.start,
+                source_end: span.end,
+                claim,
+            }
+        })
+        .collect();
+    let counts = ArticleCounts {
+        sentences: sentences.len(),
+        claims: mentions.len(),
+        dropped_lines: cleaned.dropped_lines,
+    };
+    ArticleResult {
+        fingerprint: Some(cluster::fingerprint(&cleaned.text)),
+        meta,
+        outcome: Ok(counts),
+        mentions,
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+/// Reads and analyses one input file: one result per article (several for JSONL).
+pub fn analyse_file(
+    file: &InputFile,
+    manifest: &input::Manifest,
+    opts: &Options,
+) -> Vec<ArticleResult> {
+    let meta_for = |name: &str| {
+        manifest
+            .get(name)
+            .cloned()
+            .map(|m| ArticleMeta {
+                id: name.to_string(),
+                ..m
+            })
+            .unwrap_or_else(|| ArticleMeta {
+                id: name.to_string(),
+                ..ArticleMeta::default()
+            })
+    };
+    match file.kind {
+        InputKind::Unsupported(reason) => vec![ArticleResult::skipped(
+            meta_for(&file.name),
+            reason.to_string(),
+        )],
+        InputKind::Unreadable => {
+            vec![ArticleResult::skipped(
+                meta_for(&file.name),
+                "cannot read (broken symlink or no permission)".into(),
+            )]
+        }
+        InputKind::Article(format) => {
+            let meta = meta_for(&file.name);
+            match input::read_limited(&file.path, opts.max_file_size) {
+                Ok(bytes) => {
+                    let format = if format == Format::Text && !has_text_extension(&file.name) {
+                        clean::sniff(&bytes)
+                    } else {
+                        format
+                    };
+                    vec![analyse_text(
+                        &bytes,
+                        format,
+                        meta,
+                        Location::File { source: &bytes },
+                        opts,
+                    )]
+                }
+                Err(reason) => vec![ArticleResult::skipped(meta, reason)],
+            }
+        }
+        InputKind::Jsonl => analyse_jsonl(file, manifest, opts),
+    }
+}
+
+fn has_text_extension(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".txt", ".md", ".text"].iter().any(|e| lower.ends_with(e))
+}
+
+/// JSONL records are read one line at a time and analysed in parallel, so a large file is never
+/// held in memory whole.
+fn analyse_jsonl(
+    file: &InputFile,
+    manifest: &input::Manifest,
+    opts: &Options,
+) -> Vec<ArticleResult> {
+    let mut lines = Vec::new();
+    let read = input::for_each_jsonl_line(&file.path, opts.max_file_size, |n, line| {
+        lines.push((n, line))
+    });
+    let mut results: Vec<ArticleResult> = lines
+        .into_par_iter()
+        .map(|(line_no, line)| analyse_record(file, line_no, line, manifest, opts))
+        .collect();
+    if let Err(reason) = read {
+        results.push(ArticleResult::skipped(
+            ArticleMeta {
+                id: file.name.clone(),
+                ..ArticleMeta::default()
+            },
+            reason,
+        ));
+    }
+    results
+}
+
+fn analyse_record(
+    file: &InputFile,
+    line_no: usize,
+    line: Result<String, String>,
+    manifest: &input::Manifest,
+    opts: &Options,
+) -> ArticleResult {
+    let fallback_id = format!("{}:{line_no}", file.name);
+    let skipped = |id: String, reason: String| {
+        ArticleResult::skipped(
+            ArticleMeta {
+                id,
+                ..ArticleMeta::default()
+            },
+            format!("line {line_no}: {reason}"),
+        )
+    };
+    let record: JsonlRecord = match line
+        .and_then(|l| serde_json::from_str(&l).map_err(|e| format!("not valid JSON ({e})")))
+    {
+        Ok(r) => r,
+        Err(reason) => return skipped(fallback_id, reason),
+    };
+    let id = match &record.id {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => fallback_id,
+    };
+    let mut meta = manifest.get(&id).cloned().unwrap_or_default();
+    meta.id = id.clone();
+    if let Some(p) = record.published.as_deref().filter(|p| !p.trim().is_empty()) {
+        match p.parse() {
+            Ok(d) => meta.published = Some(d),
+            Err(e) => eprintln!("warning: {}:{line_no}: {e}; date ignored", file.name),
+        }
+    }
+    meta.title = meta.title.or(record.title);
+    meta.url = meta.url.or(record.url);
+    meta.outlet = meta.outlet.or(record.outlet);
+    let (body, format) = match (record.text, record.html) {
+        (Some(t), _) => (t, Format::Text),
+        (None, Some(h)) => (h, Format::Html),
+        (None, None) => return skipped(id, "record has neither `text` nor `html`".into()),
+    };
+    analyse_text(
+        body.as_bytes(),
+        format,
+        meta,
+        Location::Record { line: line_no },
+        opts,
+    )
+}
+
+/// A cluster with its verdict, ready to report.
+#[derive(Clone, Debug)]
+pub struct ClusterReport {
+    pub id: String,
+    pub finding: Finding,
+    /// Sorted by article, then position.
+    pub mentions: Vec<Mention>,
+    /// Index into `mentions` of the representative claim.
+    pub representative: usize,
+}
+
+/// Everything a run found, in report order.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Sorted by article name.
+    pub articles: Vec<ArticleResult>,
+    /// Conflicts, then corroborated by sources descending, then single-source.
+    pub clusters: Vec<ClusterReport>,
+    /// Short article names for report text ("004" for "004_6088fd10b48ff712.txt").
+    pub labels: HashMap<String, String>,
+}
+
+/// Clusters the mentions of all articles and compares each cluster. Deterministic: the result
+/// depends only on the set of articles, not on their order or the thread count.
+pub fn analyse_corpus(
+    mut articles: Vec<ArticleResult>,
+    opts: &Options,
+    progress: &crate::progress::Progress,
+) -> Analysis {
+    articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    let labels = short_labels(articles.iter().map(|a| a.meta.id.as_str()));
+
+    let analysed: Vec<&ArticleResult> = articles
+        .iter()
+        .filter(|a| a.fingerprint.is_some())
+        .collect();
+    let fingerprints: Vec<cluster::Fingerprint> = analysed
+        .iter()
+        .filter_map(|a| a.fingerprint.clone())
+        .collect();
+    let groups = cluster::copy_groups(&fingerprints, &opts.cluster);
+    let infos: HashMap<String, ArticleInfo> = analysed
+        .iter()
+        .zip(groups)
+        .map(|(a, group)| {
+            let label = labels
+                .get(&a.meta.id)
+                .cloned()
+                .unwrap_or_else(|| a.meta.id.clone());
+            (
+                a.meta.id.clone(),
+                ArticleInfo {
+                    label,
+                    copy_group: group,
+                },
+            )
+        })
+        .collect();
+
+    let mentions: Vec<Mention> = articles
+        .iter_mut()
+        .flat_map(|a| std::mem::take(&mut a.mentions))
+        .collect();
+    let bar = progress.spinner("cluster");
+    let groups = cluster::cluster(&mentions, &opts.cluster);
+    bar.finish_and_clear();
+
+    let bar = progress.bar("compare", groups.len() as u64);
+    let mut clusters: Vec<ClusterReport> = groups
+        .into_par_iter()
+        .map(|group| {
+            let members: Vec<&Mention> = group.iter().map(|&i| &mentions[i]).collect();
+            let finding = compare::compare(&members, &infos);
+            bar.inc(1);
+            let mentions: Vec<Mention> = members.into_iter().cloned().collect();
+            let representative = representative(&mentions);
+            ClusterReport {
+                id: String::new(),
+                finding,
+                mentions,
+                representative,
+            }
+        })
+        .collect();
+    bar.finish_and_clear();
+
+    clusters.sort_by(|a, b| {
+        let rank = |c: &ClusterReport| match c.finding.status {
+            Status::Conflict => 0,
+            Status::Corroborated => 1,
+            Status::SingleSource => 2,
+        };
+        rank(a)
+            .cmp(&rank(b))
+            .then(b.finding.sources.cmp(&a.finding.sources))
+            .then_with(|| first_key(a).cmp(&first_key(b)))
+    });
+    assign_ids(&mut clusters);
+    for article in &mut articles {
+        // The mentions now live in the clusters; the fingerprints are no longer needed.
+        article.fingerprint = None;
+    }
+    Analysis {
+        articles,
+        clusters,
+        labels,
+    }
+}
+
+fn first_key(c: &ClusterReport) -> (&str, usize) {
+    c.mentions
+        .first()
+        .map_or(("", 0), |m| (m.article.as_str(), m.claim.start))
+}
+
+/// The mention that reads best on its own: the most check-worthy, the first one on ties.
+fn representative(mentions: &[Mention]) -> usize {
+    let mut best = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        if m.claim.score > mentions[best].claim.score {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Cluster ids are derived from the cluster's first mention, so a cluster keeps its id from run to
+/// run and when unrelated articles are added.
+fn assign_ids(clusters: &mut [ClusterReport]) {
+    let mut taken = std::collections::HashSet::new();
+    for c in clusters.iter_mut() {
+        let key = c.mentions.first().map_or("", |m| m.claim_id.as_str());
+        let mut h = fnv1a(key.as_bytes());
+        loop {
+            let id = format!("c{:08x}", h as u32);
+            if taken.insert(id.clone()) {
+                c.id = id;
+                break;
+            }
+            h = fnv1a(&h.to_le_bytes());
+        }
+    }
+}
+
+/// FNV-1a: a fixed hash, unlike std's randomly seeded one, so ids are the same in every run.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Short names for articles: the part of the file name before the first `_` (as in
+/// `004_6088fd10b48ff712.txt`) when that is unique in the run, else the name without extension.
+pub fn short_labels<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, String> {
+    let ids: Vec<&str> = ids.collect();
+    let stem = |id: &str| -> String {
+        let base = id.rsplit('/').next().unwrap_or(id);
+        base.rsplit_once('.').map_or(base, |(s, _)| s).to_string()
+    };
+    let prefix = |id: &str| -> String {
+        let s = stem(id);
+        s.split_once('_').map_or(s.clone(), |(p, _)| p.to_string())
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for id in &ids {
+        *counts.entry(prefix(id)).or_default() += 1;
+    }
+    let stems_unique = {
+        let mut seen = std::collections::HashSet::new();
+        ids.iter().all(|id| seen.insert(stem(id)))
+    };
+    ids.iter()
+        .map(|&id| {
+            let p = prefix(id);
+            let label = if counts.get(&p) == Some(&1) {
+                p
+            } else if stems_unique {
+                stem(id)
+            } else {
+                id.to_string()
+            };
+            (id.to_string(), label)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_short_when_unique() {
+        let l = short_labels(["004_abc.txt", "005_def.txt", "x/a.html", "y/a.txt"].into_iter());
+        assert_eq!(l["004_abc.txt"], "004");
+        assert_eq!(l["x/a.html"], "x/a.html");
+        assert_eq!(l["y/a.txt"], "y/a.txt");
+    }
+
+    #[test]
+    fn fnv_is_fixed() {
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

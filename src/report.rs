@@ -1,0 +1,302 @@
+//! The three CSV reports, written so that spreadsheets open them safely.
+//!
+//! Every file is built in memory, written under a temporary name in the output folder, flushed
+//! to disk and only then renamed over the old report, so a crash never leaves a half-written file
+//! under a report's name. Cells that a spreadsheet would read as a formula are defused.
+
+use crate::pipeline::{Analysis, ClusterReport};
+use anyhow::{Context, Result};
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub const CLAIMS_HEADER: [&str; 12] = [
+    "cluster_id",
+    "status",
+    "sources",
+    "articles",
+    "claim",
+    "numbers",
+    "dates",
+    "disagreement",
+    "mentions",
+    "independent_sources",
+    "origins",
+    "conflict_kind",
+];
+
+pub const MENTIONS_HEADER: [&str; 14] = [
+    "cluster_id",
+    "claim_id",
+    "article",
+    "line",
+    "start",
+    "end",
+    "text",
+    "numbers",
+    "dates",
+    "attribution",
+    "hedged",
+    "negated",
+    "published",
+    "score",
+];
+
+pub const ARTICLES_HEADER: [&str; 9] = [
+    "article",
+    "status",
+    "published",
+    "title",
+    "sentences",
+    "claims",
+    "dropped_lines",
+    "outlet",
+    "url",
+];
+
+/// How the CSV files are encoded.
+#[derive(Clone, Copy, Debug)]
+pub struct CsvStyle {
+    /// Start with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+    pub bom: bool,
+}
+
+/// A spreadsheet runs a cell starting with `=`, `+`, `-` or `@` as a formula (and tab or CR can
+/// smuggle one in); a leading apostrophe makes it plain text in Excel, LibreOffice and Sheets.
+pub fn defuse(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn label<'a>(analysis: &'a Analysis, article: &'a str) -> &'a str {
+    analysis.labels.get(article).map_or(article, String::as_str)
+}
+
+/// Joins per-article values as "004: ~600 soldiers; 001: 600 soldiers", each distinct pair once.
+fn per_article(
+    analysis: &Analysis,
+    cluster: &ClusterReport,
+    describe: fn(&model::Claim) -> String,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for m in &cluster.mentions {
+        let values = describe(&m.claim);
+        if values.is_empty() {
+            continue;
+        }
+        let part = format!("{}: {values}", label(analysis, &m.article));
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join("; ")
+}
+
+fn articles_of(cluster: &ClusterReport) -> Vec<&str> {
+    let mut names: Vec<&str> = cluster
+        .mentions
+        .iter()
+        .map(|m| m.article.as_str())
+        .collect();
+    names.dedup();
+    names
+}
+
+struct Csv {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl Csv {
+    fn new(style: CsvStyle, header: &[&str]) -> Result<Csv> {
+        let buf = if style.bom {
+            "\u{feff}".as_bytes().to_vec()
+        } else {
+            Vec::new()
+        };
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(buf);
+        writer.write_record(header)?;
+        Ok(Csv { writer })
+    }
+
+    fn row(&mut self, cells: &[&str]) -> Result<()> {
+        self.writer
+            .write_record(cells.iter().map(|c| defuse(c).into_owned()))?;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Vec<u8>> {
+        self.writer.into_inner().context("cannot finish CSV")
+    }
+}
+
+pub fn claims_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
+    let mut csv = Csv::new(style, &CLAIMS_HEADER)?;
+    for c in &analysis.clusters {
+        let f = &c.finding;
+        let articles = articles_of(c).join("; ");
+        let claim = c
+            .mentions
+            .get(c.representative)
+            .map_or("", |m| m.claim.text.as_str());
+        csv.row(&[
+            &c.id,
+            f.status.as_str(),
+            &f.sources.to_string(),
+            &articles,
+            &one_line(claim),
+            &per_article(analysis, c, compare::describe_numbers),
+            &per_article(analysis, c, compare::describe_dates),
+            &f.disagreement,
+            &c.mentions.len().to_string(),
+            &f.independent_sources.to_string(),
+            &f.origins.join("; "),
+            f.conflict_kind.map_or("", |k| k.as_str()),
+        ])?;
+    }
+    csv.finish()
+}
+
+pub fn mentions_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
+    let mut csv = Csv::new(style, &MENTIONS_HEADER)?;
+    for c in &analysis.clusters {
+        for m in &c.mentions {
+            let published = m.published.map(|p| p.to_string()).unwrap_or_default();
+            csv.row(&[
+                &c.id,
+                &m.claim_id,
+                &m.article,
+                &m.line.to_string(),
+                &m.source_start.to_string(),
+                &m.source_end.to_string(),
+                &one_line(&m.claim.text),
+                &compare::describe_numbers(&m.claim),
+                &compare::describe_dates(&m.claim),
+                m.claim.attribution.as_deref().unwrap_or(""),
+                yes_no(m.claim.hedged),
+                yes_no(m.claim.negated),
+                &published,
+                &format!("{:.2}", m.claim.score),
+            ])?;
+        }
+    }
+    csv.finish()
+}
+
+pub fn articles_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
+    let mut csv = Csv::new(style, &ARTICLES_HEADER)?;
+    for a in &analysis.articles {
+        let meta = &a.meta;
+        let published = meta.published.map(|p| p.to_string()).unwrap_or_default();
+        let (status, counts) = match &a.outcome {
+            Ok(counts) => ("ok".to_string(), Some(counts)),
+            Err(reason) => (format!("skipped: {reason}"), None),
+        };
+        let count = |f: fn(&crate::pipeline::ArticleCounts) -> usize| {
+            counts.map(|c| f(c).to_string()).unwrap_or_default()
+        };
+        csv.row(&[
+            &meta.id,
+            &status,
+            &published,
+            &one_line(meta.title.as_deref().unwrap_or("")),
+            &count(|c| c.sentences),
+            &count(|c| c.claims),
+            &count(|c| c.dropped_lines),
+            meta.outlet.as_deref().unwrap_or(""),
+            meta.url.as_deref().unwrap_or(""),
+        ])?;
+    }
+    csv.finish()
+}
+
+/// Newlines inside a cell are legal CSV but make rows hard to scan; claim text reads as one line.
+fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains(['\n', '\r']) {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Writes `claims.csv`, `mentions.csv` and `articles.csv` into `out`, atomically each.
+pub fn write_reports(analysis: &Analysis, out: &Path, style: CsvStyle) -> Result<Vec<PathBuf>> {
+    let files = [
+        ("claims.csv", claims_csv(analysis, style)?),
+        ("mentions.csv", mentions_csv(analysis, style)?),
+        ("articles.csv", articles_csv(analysis, style)?),
+    ];
+    write_all_atomically(out, &files)
+}
+
+/// Writes every file under a temporary name first and renames them only when all are on disk, so
+/// the reports of one run are replaced together or not at all (up to the renames themselves).
+pub fn write_all_atomically(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create output folder {}", out.display()))?;
+    let mut staged = Vec::new();
+    let result = (|| -> Result<()> {
+        for (name, bytes) in files {
+            let tmp = out.join(format!(".{name}.{}.tmp", std::process::id()));
+            staged.push((tmp.clone(), out.join(name)));
+            let mut f = std::fs::File::create(&tmp)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            f.write_all(bytes)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            f.sync_all()
+                .with_context(|| format!("cannot flush {}", tmp.display()))?;
+        }
+        for (tmp, dest) in &staged {
+            std::fs::rename(tmp, dest)
+                .with_context(|| format!("cannot replace {}", dest.display()))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for (tmp, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+    result.map(|()| staged.into_iter().map(|(_, dest)| dest).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        for cell in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(defuse(cell).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(defuse("600 soldiers"), "600 soldiers");
+        assert_eq!(defuse(""), "");
+    }
+
+    #[test]
+    fn atomic_write_leaves_no_temporary_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all_atomically(
+            dir.path(),
+            &[("a.csv", b"x".to_vec()), ("b.csv", b"y".to_vec())],
+        )
+        .unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.csv", "b.csv"]);
+    }
+}
