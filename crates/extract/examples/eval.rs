@@ -15,7 +15,13 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const SHOW: usize = 12;
+/// Failures shown per category; `EVAL_SHOW=n` shows more when working on a parser.
+fn show() -> usize {
+    std::env::var("EVAL_SHOW")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12)
+}
 
 fn run(input: &str, published: Option<PubDate>) -> Claim {
     let s = [Sentence {
@@ -234,11 +240,11 @@ fn numbers_eval(dir: &Path) {
         println!("  {cat:<30} {}", t.rate());
     }
     for (cat, t) in &by_cat {
-        for f in t
-            .failures
-            .iter()
-            .take(if *cat == "core" { SHOW * 2 } else { 4 })
-        {
+        for f in t.failures.iter().take(if *cat == "core" {
+            show() * 2
+        } else {
+            show() / 3
+        }) {
             println!("    FAIL [{cat}] {f}");
         }
     }
@@ -396,11 +402,11 @@ fn datetime_eval(dir: &Path) {
     println!("  negatives (no date expected)   {}", negatives.rate());
     println!("  cases with times, durations or sets (not scored): {other}");
     for (cat, c) in &by_cat {
-        for f in c
-            .failures
-            .iter()
-            .take(if *cat == "single dates" { SHOW * 2 } else { 5 })
-        {
+        for f in c.failures.iter().take(if *cat == "single dates" {
+            show() * 2
+        } else {
+            show() / 2
+        }) {
             println!("    FAIL [{cat}] {f}");
         }
     }
@@ -433,7 +439,7 @@ fn date_parser_eval(dir: &Path) {
         });
     }
     println!("date_parser.jsonl (past) exact {}", t.rate());
-    for f in t.failures.iter().take(SHOW) {
+    for f in t.failures.iter().take(show()) {
         println!("    FAIL {f}");
     }
 }
@@ -479,7 +485,7 @@ fn currency_eval(dir: &Path) {
         });
     }
     println!("currency.jsonl   exact {}", t.rate());
-    for f in t.failures.iter().take(SHOW / 2) {
+    for f in t.failures.iter().take(show() / 2) {
         println!("    FAIL {f}");
     }
 }
@@ -579,7 +585,7 @@ fn stance_eval(path: &Path) {
     println!("  attribution {}", attr.line());
     println!("  hedged      {}", hedge.line());
     println!("  negated     {}", neg.line());
-    for f in fails.iter().take(SHOW * 2) {
+    for f in fails.iter().take(show() * 2) {
         println!("    FAIL {f}");
     }
 }

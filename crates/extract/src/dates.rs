@@ -9,7 +9,7 @@
 //! whole week lies in one month, and left unresolved otherwise.
 
 use model::{days_in_month, DateMention, Granularity, PubDate};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use std::sync::LazyLock;
 
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
@@ -61,6 +61,11 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         .filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r)))
         .collect()
 });
+
+/// All patterns in one automaton: most sentences mention no date, and one pass over them says
+/// which (if any) of the capturing searches is worth running.
+static SET: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| RegexSet::new(RES.iter().map(|(_, r)| r.as_str())).ok());
 
 fn month_num(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
@@ -519,8 +524,15 @@ pub(crate) fn dates(
     let Some(s) = text.get(start..end) else {
         return;
     };
+    let Some(set) = SET.as_ref() else {
+        return;
+    };
+    let hits = set.matches(s);
+    if !hits.matched_any() {
+        return;
+    }
     let mut found: Vec<Found> = vec![];
-    for (form, re) in RES.iter() {
+    for (_, (form, re)) in RES.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
         for c in re.captures_iter(s) {
             if let Some(f) = interpret(*form, &c, s, published) {
                 found.push(f);

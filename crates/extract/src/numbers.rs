@@ -136,7 +136,9 @@ fn spaced_scale(s: &str) -> Option<f64> {
 }
 
 fn is_ordinal_suffix(s: &str) -> bool {
-    matches!(s.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|o| s.eq_ignore_ascii_case(o))
 }
 
 /// Parses the digits of a number token; `None` for things that only look like numbers
@@ -226,6 +228,14 @@ fn punct_is(text: &str, toks: &[Tok], i: usize, p: &str) -> bool {
 
 fn adjacent(text: &str, toks: &[Tok], i: usize) -> bool {
     i >= 1 && i < toks.len() && gap_ok(text, toks[i - 1].end, toks[i].start)
+}
+
+/// The lower-cased word at token `k`, or "" for punctuation, numbers and long words.
+fn lower_at<'a>(text: &str, toks: &[Tok], k: Option<usize>, buf: &'a mut [u8; 24]) -> &'a str {
+    k.and_then(|k| toks.get(k))
+        .filter(|t| t.kind == Kind::Word)
+        .and_then(|t| lower(word(text, t), buf))
+        .unwrap_or("")
 }
 
 fn lex_at(text: &str, toks: &[Tok], i: usize) -> Option<Lex> {
@@ -693,18 +703,13 @@ enum Bound {
 
 /// Bound words ending just before token `i`: (first token of the modifier, bound).
 fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
-    let w = |k: usize| -> String {
-        toks.get(k)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| word(text, t).to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     if i == 0 {
         return None;
     }
-    let w1 = w(i - 1);
-    let w2 = if i >= 2 { w(i - 2) } else { String::new() };
-    let w3 = if i >= 3 { w(i - 3) } else { String::new() };
+    let (mut b1, mut b2, mut b3) = ([0u8; 24], [0u8; 24], [0u8; 24]);
+    let w1 = lower_at(text, toks, Some(i - 1), &mut b1);
+    let w2 = lower_at(text, toks, i.checked_sub(2), &mut b2);
+    let w3 = lower_at(text, toks, i.checked_sub(3), &mut b3);
     let two = |a: &str, b: &str| w2 == a && w1 == b;
     if w3 == "in" && two("excess", "of") {
         return Some((i - 3, Bound::AtLeast));
@@ -742,7 +747,7 @@ fn bound_before(text: &str, toks: &[Tok], i: usize) -> Option<(usize, Bound)> {
     if two("an", "estimated") {
         return Some((i - 2, Bound::About));
     }
-    match w1.as_str() {
+    match w1 {
         "about" | "approximately" | "approx" | "around" | "roughly" | "some" | "estimated"
         | "circa" | "nearly" | "almost"
             if !w1.is_empty() =>

@@ -23,15 +23,25 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The char starting at byte `i` of `s` (a char boundary), with an ASCII fast path.
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        c if c.is_ascii() => char::from(c),
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
+}
+
 /// Appends the tokens of `text[start..end]` to `out`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(start..end) else {
         return;
     };
     let b = s.as_bytes();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = char_at(s, i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         let next_is_digit = b.get(i + 1).is_some_and(u8::is_ascii_digit);
@@ -54,15 +64,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
             while j < b.len() && b[j].is_ascii_alphabetic() {
                 j += 1;
             }
-            while it.peek().is_some_and(|&(k, _)| k < j) {
-                it.next();
-            }
             out.push(Tok {
                 start: start + i,
                 end: start + j,
                 kind: Kind::Num,
                 digits_end: start + digits_end,
             });
+            i = j;
         } else if c.is_alphabetic() {
             let mut j = i + c.len_utf8();
             // "U.S.", "U.N.", "p.m.": single letters joined by periods form one word.
@@ -79,23 +87,21 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 }
                 j += 1;
             } else {
-                let rest = &s[j..];
-                let mut chars = rest.char_indices().peekable();
-                let mut stop = rest.len();
-                while let Some((k, ch)) = chars.next() {
-                    if ch.is_alphanumeric() {
+                while j < b.len() {
+                    if b[j].is_ascii_alphanumeric() {
+                        j += 1;
                         continue;
                     }
-                    if is_apostrophe(ch) && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+                    let ch = char_at(s, j);
+                    let n = j + ch.len_utf8();
+                    if ch.is_alphanumeric()
+                        || (is_apostrophe(ch) && n < b.len() && char_at(s, n).is_alphabetic())
+                    {
+                        j = n;
                         continue;
                     }
-                    stop = k;
                     break;
                 }
-                j += stop;
-            }
-            while it.peek().is_some_and(|&(k, _)| k < j) {
-                it.next();
             }
             out.push(Tok {
                 start: start + i,
@@ -103,6 +109,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 kind: Kind::Word,
                 digits_end: start + i,
             });
+            i = j;
         } else {
             let e = i + c.len_utf8();
             out.push(Tok {
@@ -111,6 +118,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 kind: Kind::Punct,
                 digits_end: start + i,
             });
+            i = e;
         }
     }
 }
