@@ -87,11 +87,9 @@ fn analyse_text(
     }
     let sentences = segment::segment(&cleaned.text);
     let claims = extract::extract(&cleaned.text, &sentences, meta.published, &opts.extract);
-    let line_starts: Vec<usize> = match loc {
-        Location::File { source } => std::iter::once(0)
-            .chain(memchr_newlines(source).map(|i| i + 1))
-            .collect(),
-        Location::Record { .. } => Vec::new(),
+    let lines = match loc {
+        Location::File { source } => LineIndex::new(source),
+        Location::Record { .. } => LineIndex::default(),
     };
     let mentions: Vec<Mention> = claims
         .into_iter()
@@ -99,7 +97,7 @@ fn analyse_text(
         .map(|(i, claim)| {
             let span = cleaned.alignment.to_source(claim.start..claim.end);
             let line = match loc {
-                Location::File { .. } => line_starts.partition_point(|&s| s <= span.start),
+                Location::File { .. } => lines.line_of(span.start),
                 Location::Record { line } => line,
             };
             Mention {
@@ -126,12 +124,25 @@ fn analyse_text(
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
+/// Byte offsets where lines start, so that the line of each of many offsets is a binary search
+/// rather than a count of newlines from the top of the file.
+#[derive(Default)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(source: &[u8]) -> Self {
+        let newlines = source.iter().enumerate().filter(|(_, &b)| b == b'\n');
+        LineIndex {
+            starts: std::iter::once(0).chain(newlines.map(|(i, _)| i + 1)).collect(),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
 }
 
 /// Reads and analyses one input file: one result per article (several for JSONL).

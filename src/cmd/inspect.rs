@@ -3,6 +3,7 @@
 use super::{ExtractArgs, InspectArgs};
 use anyhow::{Context, Result};
 use clean::Format;
+use crate::pipeline::LineIndex;
 use model::{Alignment, CleanText};
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -104,13 +105,11 @@ pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
     }
     let sentences = segment::segment(&text.text);
     let claims = extract::extract(&text.text, &sentences, published, &opts);
+    let lines = LineIndex::new(&bytes);
     let mut out = std::io::stdout().lock();
     for claim in &claims {
         let span = text.alignment.to_source(claim.start..claim.end);
-        let line = 1 + bytes[..span.start.min(bytes.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = lines.line_of(span.start);
         let record = ClaimLine {
             text: &claim.text,
             line,
