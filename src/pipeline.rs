@@ -66,6 +66,17 @@ enum Location<'a> {
     Record { line: usize },
 }
 
+/// Runs clean, segment and extract on the bytes of one article file: the per-article step that a
+/// batch, a test or a dataflow worker calls alike.
+pub fn analyse_article(
+    bytes: &[u8],
+    format: Format,
+    meta: ArticleMeta,
+    opts: &Options,
+) -> ArticleResult {
+    analyse_text(bytes, format, meta, Location::File { source: bytes }, opts)
+}
+
 /// Runs clean, segment and extract on one article's bytes.
 ///
 /// `meta` comes from the manifest (or the JSONL record); what it lacks is filled from the page
