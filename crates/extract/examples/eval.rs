@@ -250,30 +250,96 @@ fn numbers_eval(dir: &Path) {
     }
 }
 
-fn next_month(y: i32, m: u32) -> String {
-    if m == 12 {
-        format!("{}-01-01", y + 1)
-    } else {
-        format!("{y:04}-{:02}-01", m + 1)
+/// First day and the day after the last of one ISO value: a day, month, year, ISO week
+/// (`2023-W33`), quarter (`2019-Q3`), decade (`199`) or century (`20`).
+fn unit_span(v: &str) -> Option<(String, String)> {
+    let day = |y: i32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
+    let month_after = |y: i32, m: u32| if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    let n = |s: &str| s.parse::<i32>().ok();
+    if let Some((y, w)) = v.split_once("-W") {
+        let (y, w) = (n(y)?, i64::from(n(w)?));
+        // Week 1 holds 4 January.
+        let jan4 = days(y, 1, 4);
+        let monday = jan4 - (jan4 + 3).rem_euclid(7) + 7 * (w - 1);
+        return Some((civil(monday), civil(monday + 7)));
+    }
+    if let Some((y, q)) = v.split_once("-Q") {
+        let (y, q) = (n(y)?, n(q)?);
+        let m = u32::try_from(3 * q - 2).ok()?;
+        let (y2, m2) = if q == 4 { (y + 1, 1) } else { (y, m + 3) };
+        return Some((day(y, m, 1), day(y2, m2, 1)));
+    }
+    let parts: Vec<&str> = v.split('-').collect();
+    match parts[..] {
+        [c] if c.len() == 2 => {
+            let y = n(c)? * 100;
+            Some((day(y, 1, 1), day(y + 100, 1, 1)))
+        }
+        [d] if d.len() == 3 => {
+            let y = n(d)? * 10;
+            Some((day(y, 1, 1), day(y + 10, 1, 1)))
+        }
+        [y] => {
+            let y = n(y)?;
+            Some((day(y, 1, 1), day(y + 1, 1, 1)))
+        }
+        [y, m] => {
+            let (y, m) = (n(y)?, u32::try_from(n(m)?).ok()?);
+            let (y2, m2) = month_after(y, m);
+            Some((day(y, m, 1), day(y2, m2, 1)))
+        }
+        [y, m, d] => {
+            let (y, m, d) = (n(y)?, n(m)?, n(d)?);
+            let t = days(y, m as u32, d as u32);
+            Some((civil(t), civil(t + 1)))
+        }
+        _ => None,
     }
 }
 
-/// A mention in upstream's value form: a day, or a month or year as a half-open range.
+fn days(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+}
+
+fn civil(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A mention in upstream's value form: a day, or anything longer as a half-open range. Upstream
+/// writes a stated range ("2014 to 2018", "before 2018") from the first day of each end as
+/// stated, which is what the first day of each side of our interval gives.
 fn upstream_value(d: &DateMention) -> String {
     let Some(v) = &d.value else {
         return "not resolved".into();
     };
-    match d.granularity {
-        Granularity::Day => v.clone(),
-        Granularity::Month => {
-            let y: i32 = v.get(..4).and_then(|s| s.parse().ok()).unwrap_or(0);
-            let m: u32 = v.get(5..7).and_then(|s| s.parse().ok()).unwrap_or(0);
-            format!("{v}-01/{}", next_month(y, m))
-        }
-        Granularity::Year => {
-            let y: i32 = v.parse().unwrap_or(0);
-            format!("{y:04}-01-01/{:04}-01-01", y + 1)
-        }
+    if let Some((a, b)) = v.split_once('/') {
+        let side = |s: &str| {
+            if s == ".." {
+                String::new()
+            } else {
+                unit_span(s).map(|x| x.0).unwrap_or_else(|| s.to_string())
+            }
+        };
+        return format!("{}/{}", side(a), side(b));
+    }
+    match unit_span(v) {
+        Some((a, _)) if d.granularity == Granularity::Day && v.len() == 10 => a,
+        Some((a, b)) => format!("{a}/{b}"),
+        None => v.clone(),
     }
 }
 

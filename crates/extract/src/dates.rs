@@ -5,57 +5,122 @@
 //! recent such day on or before publication, "Dec. 19" without a year is the last Dec. 19 not after
 //! it. Only "next", "later", "coming" and "tomorrow" look forward. A date is resolved only as far
 //! as the publication date's own granularity allows ("on Tuesday" against "2023-06" stays `None`).
-//! Weeks have no granularity of their own: "this week" is given at month granularity when the
-//! whole week lies in one month, and left unresolved otherwise.
+//!
+//! Values are ISO 8601 strings: a day, month or year (`2024-12-19`, `2024-12`, `2024`), an ISO
+//! week (`2023-W33`), a quarter (`2019-Q3`), a decade or century by its leading digits (`199` for
+//! the 1990s, `20` for the 21st century), or an interval of those: `2014/2018` for "between 2014
+//! and 2018" (both ends as stated), `2019/..` for "after 2018", `../2018` for "before 2018".
+//! Weeks, quarters and intervals cannot be read as a [`PubDate`], so stages comparing dates as
+//! days, months and years skip them rather than misread them.
 
 use model::{days_in_month, DateMention, Granularity, PubDate};
 use regex::{Captures, Regex, RegexSet};
 use std::sync::LazyLock;
 
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
+const MON_FULL: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
+/// A day of the month in words: ordinals ("twenty-first") and the compound cardinals ("twenty
+/// nine") people say; plain "one" or "two" after a month name is too often something else.
+const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?-u:\b)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const WEEKDAY_ABBR: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)\.?";
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Form {
     Iso,
+    IsoBasic,
     Numeric,
+    NumericShort,
+    DayRange,
+    MonthDayRange,
     DayMonth,
     MonthDay,
+    MonthGlued,
+    MonthRangeStart,
     MonthYear,
+    YearMonth,
     MonthCtx,
+    YearRange,
     YearCtx,
+    WeekdayDay,
     Weekday,
     Relative,
+    NthWeek,
+    Quarter,
+    Decade,
+    Century,
     Ago,
+    YearToDate,
 }
 
 static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
     let pats = [
         (Form::Iso, r"(?-u:\b)(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?-u:\b)".to_string()),
-        (Form::Numeric, r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)".to_string()),
-        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY})(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+)?({YEAR}))?")),
-        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON})[\s-]*({DAY})(?:\s*,?\s*({YEAR}))?")),
-        (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+of)?[,/]?\s*({YEAR})")),
+        (Form::IsoBasic, r"(?-u:\b)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?-u:\b)".to_string()),
+        (Form::Numeric, r"(?-u:\b)(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(?-u:\b)".to_string()),
+        (
+            Form::NumericShort,
+            format!(r"(?i)(?-u:\b)(on|from|to|till|until|this|next|{WEEKDAY_ABBR},?)\s+(\d{{1,2}})([/.-])(\d{{1,2}})(?-u:\b)"),
+        ),
+        (
+            Form::DayRange,
+            format!(r"(?i)(?-u:\b)(?:(between|from)\s+)?(?:the\s+)?({DAY}|{DAYW})\s*(-|–|to|and|through|till|until)\s*(?:the\s+)?({DAY}|{DAYW})(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+|in\s+)?({YEAR}))?"),
+        ),
+        (
+            Form::MonthDayRange,
+            format!(r"(?i)(?-u:\b)(?:(from|between)\s+)?({MON})\s*({DAY}|{DAYW})\s*(-|–|to|through|till|until|and)\s*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?\s*({YEAR}))?"),
+        ),
+        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+|in\s+)?({YEAR}))?")),
+        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON})[\s-]*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?[\s-]*(?:of\s+|in\s+)?({YEAR}))?")),
+        (
+            Form::MonthGlued,
+            r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([0-3]?\d)(?-u:\b)(?:\s*,?\s*((?:1[6-9]|20)\d\d)(?-u:\b))?".to_string(),
+        ),
+        (Form::MonthRangeStart, format!(r"(?i)(?-u:\b)({MON})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+end\s+of\s+)?{MON}")),
+        (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+(?:of|in))?[,/]?[\s-]*({YEAR})")),
+        (Form::YearMonth, format!(r"(?i)(?-u:\b)({YEAR})\s+({MON_FULL})")),
         (
             Form::MonthCtx,
             format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|early|mid|late|last|this|next|before|after|between|in early|in late|in mid|end of|beginning of|start of|earlier in|later in)[\s-]+({MON})"),
         ),
         (Form::MonthCtx, r"(?-u:\b)()(January|February|April|June|July|August|September|October|November|December)(?-u:\b)".to_string()),
         (
-            Form::YearCtx,
-            format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|of|before|after|early|late|mid|end of|beginning of|start of|spring|summer|autumn|fall|winter|the year|in early|in late|in mid)[\s-]+({YEAR})"),
+            Form::YearRange,
+            format!(r"(?i)(?-u:\b)(?:(between|from)\s+)?(?:the\s+years?\s+)?({YEAR})\s*(-|–|~|to|and|through|till|until)\s*({YEAR})"),
         ),
-        (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|coming|previous|on last|on next)\s+)?({WEEKDAY})(?-u:\b)")),
+        (
+            Form::YearCtx,
+            format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|of|before|after|early|late|mid|end of|beginning of|start of|spring|summer|autumn|fall|winter|the year|year|in early|in late|in mid|later than|earlier than|greater than|starting|starting in)[\s-]+({YEAR})"),
+        ),
+        (
+            Form::WeekdayDay,
+            format!(r"(?i)(?-u:\b)({WEEKDAY_ABBR}),?\s+(?:the\s+)?({DAY}|{DAYW})"),
+        ),
+        (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)")),
         (
             Form::Relative,
-            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|(?:(earlier|later)\s+)?(this|last|next|the previous|the following|the coming)\s+(week|month|year)|(earlier|later)\s+in\s+the\s+(week|month|year))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(week|month|year|quarter|decade)|(earlier|later)\s+in\s+the\s+(week|month|year))(?-u:\b)".to_string(),
+        ),
+        (
+            Form::NthWeek,
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+week\s+of\s+(?:({MON})(?:,?\s+({YEAR}))?|({YEAR}))"),
+        ),
+        (
+            Form::Quarter,
+            format!(r"(?i)(?-u:\b)(?:q([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*q([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter(?:\s+of\s+(?:({YEAR})|(this|last|next)\s+year))?)"),
+        ),
+        (Form::Decade, r"(?i)(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)['’]?s(?-u:\b)".to_string()),
+        (
+            Form::Century,
+            r"(?i)(?-u:\b)(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first|twenty[\s-]second)\s+century(?-u:\b)".to_string(),
         ),
         (
             Form::Ago,
             r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
         ),
+        (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
     ];
     pats.into_iter()
         .filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r)))
@@ -66,6 +131,103 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
 /// which (if any) of the capturing searches is worth running.
 static SET: LazyLock<Option<RegexSet>> =
     LazyLock::new(|| RegexSet::new(RES.iter().map(|(_, r)| r.as_str())).ok());
+
+/// Words after a number that make it a count rather than a year: "2000 people", "1500 km".
+fn count_follows(after: &str) -> bool {
+    let rest = after.trim_start();
+    if rest.starts_with(['%', '$']) {
+        return true;
+    }
+    let w: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if w.is_empty() || rest.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let plural = w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is");
+    plural
+        || matches!(
+            w.as_str(),
+            "people"
+                | "men"
+                | "women"
+                | "children"
+                | "police"
+                | "personnel"
+                | "staff"
+                | "of"
+                | "km"
+                | "kg"
+                | "mm"
+                | "cm"
+                | "m"
+                | "ft"
+                | "feet"
+                | "mph"
+                | "tonnes"
+                | "tons"
+                | "percent"
+                | "per"
+                | "more"
+                | "new"
+                | "other"
+        )
+}
+
+/// Words before a number that make it an amount: "more than 2000", "about 1500".
+fn count_precedes(before: &str) -> bool {
+    let b = before.trim_end();
+    if b.ends_with(['$', '€', '£', '¥', '#', '+', '-', '.', ',', '/', ':'])
+        || b.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let w: String = b
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .chars()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        w.as_str(),
+        "than"
+            | "about"
+            | "around"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "over"
+            | "under"
+            | "approximately"
+            | "roughly"
+            | "estimated"
+            | "only"
+            | "just"
+            | "least"
+            | "up"
+            | "all"
+            | "these"
+            | "those"
+            | "total"
+            | "killed"
+            | "killing"
+            | "of"
+            | "with"
+            | "by"
+            | "to"
+            | "number"
+            | "no"
+    )
+}
 
 fn month_num(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();
@@ -130,9 +292,12 @@ fn weekday_of(days: i64) -> i64 {
     (days + 3).rem_euclid(7)
 }
 
-fn day_iso(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+/// The ISO week of a day: weeks start on Monday and belong to the year of their Thursday.
+fn week_value(days: i64) -> String {
+    let thursday = days - weekday_of(days) + 3;
+    let (y, _, _) = civil_from_days(thursday);
+    let week = (thursday - days_from_civil(y, 1, 1)) / 7 + 1;
+    format!("{y:04}-W{week:02}")
 }
 
 fn add_months(y: i32, m: u8, delta: i32) -> (i32, u8) {
@@ -144,11 +309,128 @@ fn valid_day(y: i32, m: u8, d: u8) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
+fn pub_day(p: &PubDate) -> Option<i64> {
+    Some(days_from_civil(p.year, p.month?, p.day?))
+}
+
+/// A calendar point as written, with the year it was given in or resolved to (`None` when the
+/// text gives none and the publication date is unknown).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Pt {
+    y: Option<i32>,
+    m: Option<u8>,
+    d: Option<u8>,
+    /// The year was fixed by the text (or by an unambiguous relative phrase), not guessed.
+    explicit: bool,
+}
+
+impl Pt {
+    fn day(days: i64) -> Pt {
+        let (y, m, d) = civil_from_days(days);
+        Pt {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            explicit: true,
+        }
+    }
+
+    fn iso(&self) -> Option<String> {
+        let y = self.y?;
+        Some(match (self.m, self.d) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        })
+    }
+
+    fn granularity(&self) -> Granularity {
+        match (self.m, self.d) {
+            (Some(_), Some(_)) => Granularity::Day,
+            (Some(_), None) => Granularity::Month,
+            _ => Granularity::Year,
+        }
+    }
+
+    fn md(&self) -> (u8, u8) {
+        (self.m.unwrap_or(1), self.d.unwrap_or(1))
+    }
+
+    /// The point one unit later: "after 2018" starts in 2019, "after Feb" in March.
+    fn next(&self) -> Option<Pt> {
+        let y = self.y?;
+        Some(match (self.m, self.d) {
+            (Some(m), Some(d)) => Pt::day(days_from_civil(y, m, d) + 1),
+            (Some(m), None) => {
+                let (y, m) = add_months(y, m, 1);
+                Pt {
+                    y: Some(y),
+                    m: Some(m),
+                    ..*self
+                }
+            }
+            _ => Pt {
+                y: Some(y + 1),
+                ..*self
+            },
+        })
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum What {
+    /// A day, month or year that can start or end a range.
+    Point,
+    /// A weekday (Monday = 0), which a following date or a week around it can absorb.
+    Weekday(i64),
+    /// A week, by the day number of its Monday when resolved.
+    Week(Option<i64>),
+    /// Anything else: quarters, decades, finished ranges.
+    Other,
+}
+
 struct Found {
     start: usize,
     end: usize,
     value: Option<String>,
     granularity: Granularity,
+    pt: Option<Pt>,
+    what: What,
+}
+
+impl Found {
+    fn point(start: usize, end: usize, pt: Pt) -> Found {
+        Found {
+            start,
+            end,
+            value: pt.iso(),
+            granularity: pt.granularity(),
+            pt: Some(pt),
+            what: What::Point,
+        }
+    }
+
+    fn other(start: usize, end: usize, value: Option<String>, granularity: Granularity) -> Found {
+        Found {
+            start,
+            end,
+            value,
+            granularity,
+            pt: None,
+            what: What::Other,
+        }
+    }
+
+    fn week(start: usize, end: usize, monday: Option<i64>) -> Found {
+        Found {
+            start,
+            end,
+            value: monday.map(week_value),
+            granularity: Granularity::Day,
+            pt: None,
+            what: What::Week(monday),
+        }
+    }
 }
 
 fn cap<'a>(c: &'a Captures, i: usize) -> Option<&'a str> {
@@ -159,6 +441,56 @@ fn num(s: &str) -> Option<u32> {
     s.trim_end_matches(|c: char| c.is_ascii_alphabetic())
         .parse()
         .ok()
+}
+
+fn unit_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" | "first" => 1,
+        "two" | "second" => 2,
+        "three" | "third" => 3,
+        "four" | "fourth" => 4,
+        "five" | "fifth" => 5,
+        "six" | "sixth" => 6,
+        "seven" | "seventh" => 7,
+        "eight" | "eighth" => 8,
+        "nine" | "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        "thirteenth" => 13,
+        "fourteenth" => 14,
+        "fifteenth" => 15,
+        "sixteenth" => 16,
+        "seventeenth" => 17,
+        "eighteenth" => 18,
+        "nineteenth" => 19,
+        "twentieth" => 20,
+        "thirtieth" => 30,
+        _ => return None,
+    })
+}
+
+/// A day of the month in digits ("19", "19th") or words ("nineteenth", "twenty-first").
+fn day_num(s: &str) -> Option<u8> {
+    let v = match num(s) {
+        Some(v) => v,
+        None => {
+            let l = s.to_ascii_lowercase();
+            let mut parts = l.split(|c: char| c == '-' || c.is_whitespace());
+            let first = parts.next()?;
+            let tens = match first {
+                "twenty" => 20,
+                "thirty" => 30,
+                _ => 0,
+            };
+            if tens > 0 {
+                tens + parts.find(|p| !p.is_empty()).and_then(unit_word)?
+            } else {
+                unit_word(first)?
+            }
+        }
+    };
+    u8::try_from(v).ok().filter(|d| (1..=31).contains(d))
 }
 
 fn word_num(s: &str) -> Option<i64> {
@@ -179,6 +511,20 @@ fn word_num(s: &str) -> Option<i64> {
     })
 }
 
+/// Ordinals of weeks, quarters and centuries, in digits or words.
+fn ordinal(s: &str) -> Option<u32> {
+    num(s).or_else(|| {
+        let l = s.to_ascii_lowercase();
+        match l
+            .split(|c: char| c == '-' || c.is_whitespace())
+            .collect::<Vec<_>>()[..]
+        {
+            ["twenty", u] => unit_word(u).map(|u| 20 + u),
+            _ => unit_word(&l),
+        }
+    })
+}
+
 /// "May" and "March" are also a verb and a modal: without a day or a year they need a capital.
 fn ambiguous_month(m: &str) -> bool {
     matches!(
@@ -187,60 +533,246 @@ fn ambiguous_month(m: &str) -> bool {
     )
 }
 
-/// The year of a month-and-day mention without a year: the last such day not after publication.
-fn year_for(p: &PubDate, m: u8, d: Option<u8>) -> Option<i32> {
-    match p.month {
-        None => Some(p.year),
+/// The year of a month (and day) mention without a year: the last such date not after
+/// publication. A 29 February goes back to the last leap year.
+fn year_for(p: &PubDate, m: u8, d: Option<u8>) -> i32 {
+    let mut y = match p.month {
+        None => p.year,
         Some(pm) => {
-            let after = (m, d.unwrap_or(1)) > (pm, p.day.unwrap_or(31));
-            Some(if after { p.year - 1 } else { p.year })
+            if (m, d.unwrap_or(1)) > (pm, p.day.unwrap_or(31)) {
+                p.year - 1
+            } else {
+                p.year
+            }
         }
+    };
+    if let Some(d) = d {
+        for _ in 0..8 {
+            if valid_day(y, m, d) {
+                break;
+            }
+            y -= 1;
+        }
+    }
+    y
+}
+
+/// A month and day without a year, resolved looking back.
+fn md_point(published: Option<&PubDate>, m: u8, d: Option<u8>) -> Pt {
+    Pt {
+        y: published.map(|p| year_for(p, m, d)),
+        m: Some(m),
+        d,
+        explicit: false,
     }
 }
 
-fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) -> Option<Found> {
+/// Two-digit years: "87" is 1987, "16" is 2016.
+fn full_year(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    Some(match s.len() {
+        2 if y < 30 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
+fn glued_digit(s: &str) -> bool {
+    s.starts_with(|ch: char| ch.is_ascii_digit())
+        || (s.starts_with([',', '.', '/', '-', ':'])
+            && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
+fn checked_point(start: usize, end: usize, pt: Pt) -> Option<Found> {
+    if let (Some(y), Some(m), Some(d)) = (pt.y, pt.m, pt.d) {
+        if !valid_day(y, m, d) {
+            return None;
+        }
+    }
+    Some(Found::point(start, end, pt))
+}
+
+/// The most recent date on or before publication with this weekday and day of the month.
+fn weekday_and_day(p: &PubDate, wd: i64, d: u8) -> Option<i64> {
+    let pd = pub_day(p)?;
+    let (mut y, mut m) = (p.year, p.month?);
+    for _ in 0..400 {
+        if valid_day(y, m, d) {
+            let day = days_from_civil(y, m, d);
+            if day <= pd && weekday_of(day) == wd {
+                return Some(day);
+            }
+        }
+        (y, m) = add_months(y, m, -1);
+    }
+    None
+}
+
+fn interpret(
+    form: Form,
+    c: &Captures,
+    text: &str,
+    published: Option<&PubDate>,
+    out: &mut Vec<Found>,
+) -> Option<()> {
     let m0 = c.get(0)?;
     let (start, end) = (m0.start(), m0.end());
     let after = text.get(end..).unwrap_or("");
     let before = text.get(..start).unwrap_or("");
-    let glued_digit = |s: &str| {
-        s.starts_with(|ch: char| ch.is_ascii_digit())
-            || (s.starts_with([',', '.']) && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
-    };
-    let day_found = |y: i32, mo: u8, d: u8| {
-        valid_day(y, mo, d).then(|| Found {
-            start,
-            end,
-            value: Some(format!("{y:04}-{mo:02}-{d:02}")),
-            granularity: Granularity::Day,
-        })
-    };
-    match form {
+    let found = match form {
         Form::Iso => {
             if before.ends_with(|ch: char| ch.is_ascii_digit()) || glued_digit(after) {
                 return None;
             }
             let y: i32 = cap(c, 1)?.parse().ok()?;
             let mo = u8::try_from(num(cap(c, 2)?)?).ok()?;
-            if !(1000..=2200).contains(&y) {
+            if !(1000..=2200).contains(&y) || !(1..=12).contains(&mo) {
                 return None;
             }
-            match cap(c, 3) {
-                Some(d) => day_found(y, mo, u8::try_from(num(d)?).ok()?),
-                None => (1..=12).contains(&mo).then(|| Found {
-                    start,
-                    end,
-                    value: Some(format!("{y:04}-{mo:02}")),
-                    granularity: Granularity::Month,
-                }),
+            let d = match cap(c, 3) {
+                Some(d) => Some(u8::try_from(num(d)?).ok()?),
+                None => None,
+            };
+            let pt = Pt {
+                y: Some(y),
+                m: Some(mo),
+                d,
+                explicit: true,
+            };
+            checked_point(start, end, pt)?
+        }
+        Form::IsoBasic => {
+            if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
             }
+            let pt = Pt {
+                y: Some(cap(c, 1)?.parse().ok()?),
+                m: Some(cap(c, 2)?.parse().ok()?),
+                d: Some(cap(c, 3)?.parse().ok()?),
+                explicit: true,
+            };
+            checked_point(start, end, pt)?
         }
         Form::Numeric => {
+            if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.')
+                || glued_digit(after)
+            {
+                return None;
+            }
             let a = u8::try_from(num(cap(c, 1)?)?).ok()?;
-            let b = u8::try_from(num(cap(c, 2)?)?).ok()?;
-            let y: i32 = cap(c, 3)?.parse().ok()?;
+            let b = u8::try_from(num(cap(c, 3)?)?).ok()?;
+            let ys = cap(c, 4)?;
+            if ys.len() == 2 && cap(c, 2) != Some("/") {
+                return None;
+            }
             let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
-            day_found(y, mo, d)
+            let pt = Pt {
+                y: Some(full_year(ys)?),
+                m: Some(mo),
+                d: Some(d),
+                explicit: true,
+            };
+            checked_point(start, end, pt)?
+        }
+        Form::NumericShort => {
+            let ctx = cap(c, 1)?.to_ascii_lowercase();
+            let sep = cap(c, 3)?;
+            if glued_digit(after) || (sep != "/" && matches!(ctx.as_str(), "to" | "till" | "until"))
+            {
+                return None;
+            }
+            let a = u8::try_from(num(cap(c, 2)?)?).ok()?;
+            let b = u8::try_from(num(cap(c, 4)?)?).ok()?;
+            let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+            if !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let mut pt = md_point(published, mo, Some(d));
+            if let Some(p) = published {
+                match ctx.as_str() {
+                    "this" => pt.y = Some(p.year),
+                    "next" => {
+                        let y = year_for(p, mo, Some(d));
+                        pt.y = Some(y + 1);
+                    }
+                    _ => {}
+                }
+            }
+            let s = if matches!(ctx.as_str(), "this" | "next") {
+                start
+            } else {
+                c.get(2)?.start()
+            };
+            checked_point(s, end, pt)?
+        }
+        Form::DayRange | Form::MonthDayRange => {
+            let (lead, d1, conn, d2, mname, y) = if form == Form::DayRange {
+                (
+                    cap(c, 1),
+                    cap(c, 2)?,
+                    cap(c, 3)?,
+                    cap(c, 4)?,
+                    cap(c, 5)?,
+                    cap(c, 6),
+                )
+            } else {
+                (
+                    cap(c, 1),
+                    cap(c, 3)?,
+                    cap(c, 4)?,
+                    cap(c, 5)?,
+                    cap(c, 2)?,
+                    cap(c, 6),
+                )
+            };
+            if ambiguous_month(mname) || glued_digit(after) {
+                return None;
+            }
+            let mo = month_num(mname)?;
+            let (d1, d2) = (day_num(d1)?, day_num(d2)?);
+            let conn = conn.to_ascii_lowercase();
+            let year = match y {
+                Some(y) => Some(y.parse().ok()?),
+                None => published.map(|p| year_for(p, mo, Some(d1))),
+            };
+            let pt = |d| Pt {
+                y: year,
+                m: Some(mo),
+                d: Some(d),
+                explicit: y.is_some(),
+            };
+            let s = if lead.is_some() {
+                start
+            } else {
+                c.get(2)?.start()
+            };
+            if conn == "and" && lead.is_none() {
+                // "18 and 19 June", "May 5 and 6": two days, not a range.
+                let first = c.get(if form == Form::DayRange { 2 } else { 3 })?;
+                let second = c.get(if form == Form::DayRange { 4 } else { 5 })?;
+                if form == Form::DayRange {
+                    out.push(checked_point(first.start(), first.end(), pt(d1))?);
+                    out.push(checked_point(second.start(), end, pt(d2))?);
+                } else {
+                    out.push(checked_point(start, first.end(), pt(d1))?);
+                    out.push(checked_point(second.start(), second.end(), pt(d2))?);
+                }
+                return Some(());
+            }
+            if d2 <= d1 {
+                return None;
+            }
+            let (a, b) = (pt(d1), pt(d2));
+            let value = match (a.iso(), b.iso()) {
+                (Some(a), Some(b)) => Some(format!("{a}/{b}")),
+                _ => None,
+            };
+            if let (Some(y), Some(_)) = (year, value.as_ref()) {
+                if !valid_day(y, mo, d2) {
+                    return None;
+                }
+            }
+            Found::other(s, end, value, Granularity::Day)
         }
         Form::DayMonth | Form::MonthDay => {
             let (d, mname) = if let Form::DayMonth = form {
@@ -252,39 +784,60 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                 return None;
             }
             let mo = month_num(mname)?;
-            let d = u8::try_from(num(d)?).ok()?;
-            if !(1..=31).contains(&d) {
-                return None;
-            }
-            let y = match cap(c, 3) {
-                Some(y) => y.parse().ok()?,
-                None => match published {
-                    Some(p) => year_for(p, mo, Some(d))?,
-                    None => {
-                        return (d <= 31).then_some(Found {
-                            start,
-                            end,
-                            value: None,
-                            granularity: Granularity::Day,
-                        });
-                    }
+            let d = day_num(d)?;
+            let pt = match cap(c, 3) {
+                Some(y) => Pt {
+                    y: Some(y.parse().ok()?),
+                    m: Some(mo),
+                    d: Some(d),
+                    explicit: true,
                 },
+                None => md_point(published, mo, Some(d)),
             };
-            day_found(y, mo, d)
+            checked_point(start, end, pt)?
         }
-        Form::MonthYear => {
-            let mname = cap(c, 1)?;
-            if mname == "may" || mname == "march" {
+        Form::MonthGlued => {
+            let mo = month_num(cap(c, 1)?)?;
+            let d = day_num(cap(c, 2)?)?;
+            let pt = match cap(c, 3) {
+                Some(y) => Pt {
+                    y: Some(y.parse().ok()?),
+                    m: Some(mo),
+                    d: Some(d),
+                    explicit: true,
+                },
+                None => md_point(published, mo, Some(d)),
+            };
+            checked_point(start, end, pt)?
+        }
+        Form::MonthRangeStart => {
+            let g = c.get(1)?;
+            let mname = g.as_str();
+            if ambiguous_month(mname) {
                 return None;
             }
             let mo = month_num(mname)?;
-            let y: i32 = cap(c, 2)?.parse().ok()?;
-            Some(Found {
+            Found::point(g.start(), g.end(), md_point(published, mo, None))
+        }
+        Form::MonthYear | Form::YearMonth => {
+            let (mname, y) = if form == Form::MonthYear {
+                (cap(c, 1)?, cap(c, 2)?)
+            } else {
+                (cap(c, 2)?, cap(c, 1)?)
+            };
+            if mname == "may" || mname == "march" || glued_digit(after) {
+                return None;
+            }
+            Found::point(
                 start,
                 end,
-                value: Some(format!("{y:04}-{mo:02}")),
-                granularity: Granularity::Month,
-            })
+                Pt {
+                    y: Some(y.parse().ok()?),
+                    m: Some(month_num(mname)?),
+                    d: None,
+                    explicit: true,
+                },
+            )
         }
         Form::MonthCtx => {
             let ctx = cap(c, 1).unwrap_or("").to_ascii_lowercase();
@@ -301,56 +854,63 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
                 return None;
             }
             let mo = month_num(mname)?;
-            let start = if ctx == "last"
-                || ctx == "next"
-                || ctx == "this"
+            let keep_ctx = matches!(ctx.as_str(), "last" | "next" | "this")
                 || ctx.starts_with("early")
                 || ctx.starts_with("mid")
                 || ctx.starts_with("late")
                 || ctx.starts_with("in ")
-                || ctx.contains(" of")
-            {
+                || ctx.contains(" of");
+            let start = if keep_ctx {
                 start
             } else {
                 c.get(2).map_or(start, |g| g.start())
             };
-            let value = published.and_then(|p| {
+            let y = published.and_then(|p| {
                 let pm = p.month?;
-                let y = match ctx.as_str() {
-                    "last" => {
-                        if mo < pm {
-                            p.year
-                        } else {
-                            p.year - 1
-                        }
-                    }
-                    "next" => {
-                        if mo > pm {
-                            p.year
-                        } else {
-                            p.year + 1
-                        }
-                    }
+                Some(match ctx.as_str() {
+                    "last" if mo < pm => p.year,
+                    "last" => p.year - 1,
+                    "next" if mo > pm => p.year,
+                    "next" => p.year + 1,
                     "this" => p.year,
-                    _ => {
-                        if mo <= pm {
-                            p.year
-                        } else {
-                            p.year - 1
-                        }
-                    }
-                };
-                Some(format!("{y:04}-{mo:02}"))
+                    _ if mo <= pm => p.year,
+                    _ => p.year - 1,
+                })
             });
-            Some(Found {
+            Found::point(
                 start,
                 end,
-                value,
-                granularity: Granularity::Month,
-            })
+                Pt {
+                    y,
+                    m: Some(mo),
+                    d: None,
+                    explicit: matches!(ctx.as_str(), "last" | "next" | "this"),
+                },
+            )
+        }
+        Form::YearRange => {
+            let lead = cap(c, 1);
+            let conn = cap(c, 3)?.to_ascii_lowercase();
+            if (conn == "and" && lead.is_none())
+                || count_follows(after)
+                || (lead.is_none() && count_precedes(before))
+                || glued_digit(after)
+            {
+                return None;
+            }
+            let (a, b): (i32, i32) = (cap(c, 2)?.parse().ok()?, cap(c, 4)?.parse().ok()?);
+            if b <= a {
+                return None;
+            }
+            let s = if lead.is_some() {
+                start
+            } else {
+                c.get(2)?.start()
+            };
+            Found::other(s, end, Some(format!("{a:04}/{b:04}")), Granularity::Year)
         }
         Form::YearCtx => {
-            if glued_digit(after) {
+            if glued_digit(after) || count_follows(after) {
                 return None;
             }
             let g = c.get(2)?;
@@ -358,15 +918,48 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             let ctx = cap(c, 1).unwrap_or("").to_ascii_lowercase();
             let keep_ctx = matches!(
                 ctx.as_str(),
-                "early" | "late" | "mid" | "in early" | "in late" | "in mid" | "the year"
+                "early" | "late" | "mid" | "in early" | "in late" | "in mid" | "the year" | "year"
             ) || ctx.contains(" of");
             let start = if keep_ctx { start } else { g.start() };
-            Some(Found {
+            Found::point(
                 start,
                 end,
-                value: Some(format!("{y:04}")),
-                granularity: Granularity::Year,
-            })
+                Pt {
+                    y: Some(y),
+                    m: None,
+                    d: None,
+                    explicit: true,
+                },
+            )
+        }
+        Form::WeekdayDay => {
+            let wname = cap(c, 1)?;
+            let dtext = cap(c, 2)?;
+            let abbreviated = wname.trim_end_matches('.').len() <= 4;
+            if glued_digit(after)
+                || after
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_alphabetic())
+                    && month_num(after.trim_start()).is_some()
+                || (abbreviated
+                    && wname.starts_with(char::is_lowercase)
+                    && !dtext.ends_with(|ch: char| ch.is_ascii_alphabetic()))
+            {
+                return None;
+            }
+            let lower_after = after.trim_start().to_ascii_lowercase();
+            if ["am", "pm", "a.m", "p.m", ":", "o'clock"]
+                .iter()
+                .any(|t| lower_after.starts_with(t))
+            {
+                return None;
+            }
+            let wd = weekday_num(wname)?;
+            let d = day_num(dtext)?;
+            match published.and_then(|p| weekday_and_day(p, wd, d)) {
+                Some(day) => Found::point(start, end, Pt::day(day)),
+                None => Found::other(start, end, None, Granularity::Day),
+            }
         }
         Form::Weekday => {
             if after.starts_with('s') {
@@ -374,77 +967,170 @@ fn interpret(form: Form, c: &Captures, text: &str, published: Option<&PubDate>) 
             }
             let ctx = cap(c, 1).unwrap_or("").to_ascii_lowercase();
             let wd = weekday_num(cap(c, 2)?)?;
-            let value = published.and_then(|p| {
-                let pd = days_from_civil(p.year, p.month?, p.day?);
+            let day = published.and_then(pub_day).map(|pd| {
                 let back = (weekday_of(pd) - wd).rem_euclid(7);
                 let fwd = (wd - weekday_of(pd)).rem_euclid(7);
-                let day = match ctx.as_str() {
+                match ctx.as_str() {
                     "last" | "previous" | "this past" | "on last" => {
                         pd - if back == 0 { 7 } else { back }
                     }
-                    "next" | "coming" | "this coming" | "on next" => {
-                        pd + if fwd == 0 { 7 } else { fwd }
-                    }
-                    "this" => pd - weekday_of(pd) + wd,
+                    "next" | "coming" | "this coming" | "on next" | "upcoming"
+                    | "this upcoming" => pd + if fwd == 0 { 7 } else { fwd },
                     _ => pd - back,
-                };
-                Some(day_iso(day))
+                }
             });
-            Some(Found {
+            Found {
                 start,
                 end,
-                value,
+                value: day.map(|d| Pt::day(d).iso().unwrap_or_default()),
                 granularity: Granularity::Day,
-            })
+                pt: day.map(Pt::day),
+                what: What::Weekday(wd),
+            }
         }
-        Form::Relative => relative(c, start, end, published),
+        Form::Relative => relative(c, start, end, published)?,
+        Form::NthWeek => {
+            let n = cap(c, 1)?.to_ascii_lowercase();
+            let last = n == "last";
+            let n = if last { 0 } else { i64::from(ordinal(&n)?) };
+            let (first_day, last_day) = if let Some(y) = cap(c, 4) {
+                let y: i32 = y.parse().ok()?;
+                (days_from_civil(y, 1, 1), days_from_civil(y, 12, 31))
+            } else {
+                let mo = month_num(cap(c, 2)?)?;
+                let y = match cap(c, 3) {
+                    Some(y) => Some(y.parse().ok()?),
+                    None => published.map(|p| year_for(p, mo, None)),
+                };
+                match y {
+                    Some(y) => (
+                        days_from_civil(y, mo, 1),
+                        days_from_civil(y, mo, days_in_month(y, mo)),
+                    ),
+                    None => return push(out, Found::week(start, end, None)),
+                }
+            };
+            // ISO rule: the first week is the one holding the 4th; the last holds the last
+            // day but three.
+            let inside = if last {
+                last_day - 3
+            } else {
+                first_day + 3 + 7 * (n - 1)
+            };
+            Found::week(start, end, Some(inside - weekday_of(inside)))
+        }
+        Form::Quarter => quarter(c, start, end, published)?,
+        Form::Decade => {
+            if before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let y = cap(c, 1)?;
+            Found::other(start, end, Some(y[..3].to_string()), Granularity::Year)
+        }
+        Form::Century => {
+            let n = ordinal(cap(c, 1)?)?;
+            if !(1..=22).contains(&n) {
+                return None;
+            }
+            Found::other(start, end, Some(format!("{:02}", n - 1)), Granularity::Year)
+        }
         Form::Ago => {
             let n = word_num(cap(c, 1)?)?;
             let unit = cap(c, 2)?.to_ascii_lowercase();
-            let (value, granularity) = match unit.as_str() {
-                "day" => (
-                    published
-                        .and_then(|p| Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - n))),
-                    Granularity::Day,
-                ),
-                "week" => (
-                    published.and_then(|p| {
-                        Some(day_iso(days_from_civil(p.year, p.month?, p.day?) - 7 * n))
-                    }),
-                    Granularity::Day,
-                ),
-                "month" => (
-                    published.and_then(|p| {
-                        let (y, m) = add_months(p.year, p.month?, -i32::try_from(n).ok()?);
-                        Some(format!("{y:04}-{m:02}"))
-                    }),
-                    Granularity::Month,
-                ),
-                _ => (
-                    published.map(|p| format!("{:04}", i64::from(p.year) - n)),
-                    Granularity::Year,
-                ),
+            let pt = match unit.as_str() {
+                "day" => published.and_then(pub_day).map(|d| Pt::day(d - n)),
+                "week" => published.and_then(pub_day).map(|d| Pt::day(d - 7 * n)),
+                "month" => published.and_then(|p| {
+                    let (y, m) = add_months(p.year, p.month?, -i32::try_from(n).ok()?);
+                    Some(Pt {
+                        y: Some(y),
+                        m: Some(m),
+                        d: None,
+                        explicit: true,
+                    })
+                }),
+                _ => published.map(|p| Pt {
+                    y: i32::try_from(i64::from(p.year) - n).ok(),
+                    m: None,
+                    d: None,
+                    explicit: true,
+                }),
             };
-            Some(Found {
-                start,
-                end,
-                value,
-                granularity,
-            })
+            match pt {
+                Some(pt) => Found::point(start, end, pt),
+                None => Found::other(
+                    start,
+                    end,
+                    None,
+                    match unit.as_str() {
+                        "day" | "week" => Granularity::Day,
+                        "month" => Granularity::Month,
+                        _ => Granularity::Year,
+                    },
+                ),
+            }
         }
+        Form::YearToDate => {
+            let value = published
+                .and_then(pub_day)
+                .and_then(|d| Pt::day(d).iso())
+                .map(|d| format!("{}-01-01/{d}", &d[..4]));
+            Found::other(start, end, value, Granularity::Day)
+        }
+    };
+    push(out, found)
+}
+
+fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
+    out.push(f);
+    Some(())
+}
+
+fn quarter(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+    let (q, y): (u32, Option<i32>) = if let Some(q) = cap(c, 1) {
+        (q.parse().ok()?, Some(cap(c, 2)?.parse().ok()?))
+    } else if let Some(y) = cap(c, 3) {
+        (cap(c, 4)?.parse().ok()?, Some(y.parse().ok()?))
+    } else {
+        let q = ordinal(cap(c, 5)?)?;
+        let y = match (cap(c, 6), cap(c, 7).map(str::to_ascii_lowercase)) {
+            (Some(y), _) => Some(y.parse().ok()?),
+            (None, Some(rel)) => published.map(|p| match rel.as_str() {
+                "last" => p.year - 1,
+                "next" => p.year + 1,
+                _ => p.year,
+            }),
+            // "in the second quarter": the last such quarter that has begun.
+            (None, None) => published.and_then(|p| {
+                let pm = p.month?;
+                let first_month = u8::try_from(3 * q - 2).ok()?;
+                Some(if first_month <= pm {
+                    p.year
+                } else {
+                    p.year - 1
+                })
+            }),
+        };
+        (q, y)
+    };
+    if !(1..=4).contains(&q) {
+        return None;
     }
+    Some(Found::other(
+        start,
+        end,
+        y.map(|y| format!("{y:04}-Q{q}")),
+        Granularity::Month,
+    ))
 }
 
 fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
     let all = c.get(1)?.as_str().to_ascii_lowercase();
-    let day_of = |p: &PubDate| -> Option<i64> { Some(days_from_civil(p.year, p.month?, p.day?)) };
+    let today = published.and_then(pub_day);
     let shift = |delta: i64| -> Found {
-        let value = published.and_then(day_of).map(|d| day_iso(d + delta));
-        Found {
-            start,
-            end,
-            value,
-            granularity: Granularity::Day,
+        match today {
+            Some(d) => Found::point(start, end, Pt::day(d + delta)),
+            None => Found::other(start, end, None, Granularity::Day),
         }
     };
     match all.as_str() {
@@ -453,63 +1139,308 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         "tomorrow" => return Some(shift(1)),
         "the day before yesterday" => return Some(shift(-2)),
         "the day after tomorrow" => return Some(shift(2)),
+        "the week after next" => {
+            return Some(Found::week(
+                start,
+                end,
+                today.map(|d| d - weekday_of(d) + 14),
+            ))
+        }
         _ => {}
     }
-    let (modifier, which, unit) = match (cap(c, 3), cap(c, 4)) {
-        (Some(w), Some(u)) => (
-            cap(c, 2).map(str::to_ascii_lowercase),
-            w.to_ascii_lowercase(),
-            u.to_ascii_lowercase(),
-        ),
-        _ => (
-            cap(c, 5).map(str::to_ascii_lowercase),
-            "this".to_string(),
-            cap(c, 6)?.to_ascii_lowercase(),
-        ),
+    let (which, unit) = match (cap(c, 3), cap(c, 4)) {
+        (Some(w), Some(u)) => (w.to_ascii_lowercase(), u.to_ascii_lowercase()),
+        _ => ("this".to_string(), cap(c, 6)?.to_ascii_lowercase()),
     };
-    let delta: i32 = match which.as_str() {
-        "last" | "the previous" => -1,
-        "next" | "the following" | "the coming" => 1,
+    let which = which.trim_start_matches("the ");
+    let delta: i32 = match which {
+        "last" | "previous" => -1,
+        "next" | "following" | "coming" => 1,
         _ => 0,
     };
-    match unit.as_str() {
-        "year" => Some(Found {
+    let year_pt = |y: i32| Pt {
+        y: Some(y),
+        m: None,
+        d: None,
+        explicit: true,
+    };
+    Some(match unit.as_str() {
+        "year" => match published {
+            Some(p) => Found::point(start, end, year_pt(p.year + delta)),
+            None => Found::other(start, end, None, Granularity::Year),
+        },
+        "month" => match published.and_then(|p| Some(add_months(p.year, p.month?, delta))) {
+            Some((y, m)) => Found::point(
+                start,
+                end,
+                Pt {
+                    y: Some(y),
+                    m: Some(m),
+                    d: None,
+                    explicit: true,
+                },
+            ),
+            None => Found::other(start, end, None, Granularity::Month),
+        },
+        "quarter" => {
+            let value = published.and_then(|p| {
+                let q = i32::from((p.month? - 1) / 3) + delta;
+                let (y, q) = (p.year + q.div_euclid(4), q.rem_euclid(4) + 1);
+                Some(format!("{y:04}-Q{q}"))
+            });
+            Found::other(start, end, value, Granularity::Month)
+        }
+        "decade" => {
+            let value = published.map(|p| format!("{:03}", p.year / 10 + delta));
+            Found::other(start, end, value, Granularity::Year)
+        }
+        _ => Found::week(
             start,
             end,
-            value: published.map(|p| format!("{:04}", p.year + delta)),
-            granularity: Granularity::Year,
-        }),
-        "month" => {
-            let value = published.and_then(|p| {
-                let (y, m) = add_months(p.year, p.month?, delta);
-                Some(format!("{y:04}-{m:02}"))
-            });
-            Some(Found {
-                start,
-                end,
-                value,
-                granularity: Granularity::Month,
-            })
-        }
-        _ => {
-            let value = published.and_then(day_of).and_then(|pd| {
-                let monday = pd - weekday_of(pd) + 7 * i64::from(delta);
-                let (a, b) = match (delta, modifier.as_deref()) {
-                    (0, Some("earlier")) => (monday, pd),
-                    (0, Some("later")) => (pd, monday + 6),
-                    _ => (monday, monday + 6),
+            today.map(|d| d - weekday_of(d) + 7 * i64::from(delta)),
+        ),
+    })
+}
+
+static YEAR_NEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:,\s*(?:and|or)?|and|or)\s*(?:in\s+)?({YEAR})"
+    ))
+    .ok()
+});
+
+/// Lower-cased text of `s[a..b]`, trimmed.
+fn gap(s: &str, a: usize, b: usize) -> String {
+    s.get(a..b).unwrap_or("").trim().to_ascii_lowercase()
+}
+
+/// Whether `s[..at]` ends with the word(s) `w` (case-insensitive, on a word boundary); returns
+/// where they start.
+fn ends_with_words(s: &str, at: usize, w: &str) -> Option<usize> {
+    let head = s.get(..at)?.trim_end();
+    let n = w.len();
+    if head.len() < n || !head.is_char_boundary(head.len() - n) {
+        return None;
+    }
+    let (rest, tail) = head.split_at(head.len() - n);
+    (tail.eq_ignore_ascii_case(w) && !rest.ends_with(|c: char| c.is_alphanumeric()))
+        .then_some(rest.len())
+}
+
+/// A weekday right before a dated day ("Friday, 2018-7-6", "tue may 9") only names that day;
+/// one around a week ("Monday of next week", "next week on Tuesday") picks a day of it.
+fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < f.len() {
+        let g = gap(s, f[i].end, f[i + 1].start);
+        let (a_start, b_end, b_day) = (f[i].start, f[i + 1].end, f[i + 1].granularity);
+        match (f[i].what, f[i + 1].what) {
+            (What::Weekday(_), What::Point)
+                if b_day == Granularity::Day
+                    && matches!(g.as_str(), "" | "," | "the" | "(" | "-" | ", the") =>
+            {
+                f[i + 1].start = f[i].start;
+                f.remove(i);
+                continue;
+            }
+            (What::Weekday(wd), What::Week(monday)) | (What::Week(monday), What::Weekday(wd))
+                if matches!(g.as_str(), "" | "of" | "on" | ",") =>
+            {
+                let day = monday.map(|m| m + wd);
+                f[i + 1] = Found {
+                    start: a_start,
+                    end: b_end,
+                    value: day.and_then(|d| Pt::day(d).iso()),
+                    granularity: Granularity::Day,
+                    pt: day.map(Pt::day),
+                    what: What::Point,
                 };
-                let (ya, ma, _) = civil_from_days(a);
-                let (yb, mb, _) = civil_from_days(b);
-                ((ya, ma) == (yb, mb)).then(|| format!("{ya:04}-{ma:02}"))
-            });
-            Some(Found {
-                start,
-                end,
-                value,
-                granularity: Granularity::Month,
-            })
+                f.remove(i);
+                continue;
+            }
+            _ => {}
         }
+        i += 1;
+    }
+}
+
+/// "the week of April 10th", "the week beginning February 4": the ISO week holding that day.
+fn weeks_of(s: &str, f: &mut [Found]) {
+    for x in f.iter_mut() {
+        let Some(Pt {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            ..
+        }) = x.pt
+        else {
+            continue;
+        };
+        if x.what != What::Point {
+            continue;
+        }
+        let at = ends_with_words(s, x.start, "the").unwrap_or(x.start);
+        for lead in [
+            "week of",
+            "week beginning",
+            "week commencing",
+            "week starting",
+        ] {
+            if let Some(w) = ends_with_words(s, at, lead) {
+                let w = ends_with_words(s, w, "the").unwrap_or(w);
+                let day = days_from_civil(y, m, d);
+                *x = Found::week(w, x.end, Some(day - weekday_of(day)));
+                break;
+            }
+        }
+    }
+}
+
+/// Joins "March" "to" "May 2020" into one range, the start borrowing the end's year when it
+/// has none, and an end without a year falling on or after the start.
+fn ranges(s: &str, f: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < f.len() {
+        let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
+            i += 1;
+            continue;
+        };
+        let g = gap(s, f[i].end, f[i + 1].start);
+        let lead = ["from", "between", "from the", "between the"]
+            .iter()
+            .find_map(|w| ends_with_words(s, f[i].start, w));
+        let between = lead.is_some_and(|p| gap(s, p, f[i].start).starts_with("between"));
+        let conn = match g.as_str() {
+            "-" | "–" | "—" | "~" | "to" | "through" | "thru" | "till" | "until" | "to the" => {
+                true
+            }
+            "and" | "and the" => between,
+            _ => false,
+        };
+        if !conn {
+            i += 1;
+            continue;
+        }
+        if !a.explicit && b.explicit {
+            a.y = b.y.map(|y| if a.md() > b.md() { y - 1 } else { y });
+        } else if !b.explicit || matches!(f[i + 1].what, What::Weekday(_)) {
+            if let (Some(y), What::Weekday(wd)) = (a.y, f[i + 1].what) {
+                let (m, d) = a.md();
+                let from = days_from_civil(y, m, d);
+                b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
+            } else {
+                b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
+            }
+        }
+        let ordered = match (a.y, b.y) {
+            (Some(ya), Some(yb)) => (ya, a.md()) <= (yb, b.md()),
+            _ => true,
+        };
+        if !ordered {
+            i += 1;
+            continue;
+        }
+        let value = match (a.iso(), b.iso()) {
+            (Some(x), Some(y)) => Some(format!("{x}/{y}")),
+            _ => None,
+        };
+        let start = lead.unwrap_or(f[i].start);
+        f[i + 1] = Found::other(start, f[i + 1].end, value, a.granularity());
+        f.remove(i);
+        i += 1;
+    }
+}
+
+/// "since 2014", "after 2018", "before May", "2012 or later": intervals open at one end.
+fn open_ranges(s: &str, f: &mut [Found]) {
+    for x in f.iter_mut() {
+        let Some(pt) = x.pt else { continue };
+        let mut hit = None;
+        for (w, from, next) in [
+            ("since", true, false),
+            ("starting", true, false),
+            ("starting on", true, false),
+            ("starting from", true, false),
+            ("starting in", true, false),
+            ("after", true, true),
+            ("later than", true, true),
+            ("greater than", true, true),
+            ("no later than", false, false),
+            ("as late as", false, false),
+            ("before", false, false),
+        ] {
+            if let Some(p) = ends_with_words(s, x.start, w) {
+                if hit.is_none_or(|(q, _, _)| p < q) {
+                    hit = Some((p, from, next));
+                }
+            }
+        }
+        let mut end = x.end;
+        if hit.is_none() {
+            let rest = s.get(x.end..).unwrap_or("").to_ascii_lowercase();
+            for w in [
+                " or later",
+                " and later",
+                " and after",
+                " or after",
+                " onwards",
+                " and greater",
+                " or greater",
+            ] {
+                if rest.starts_with(w) {
+                    hit = Some((x.start, true, false));
+                    end = x.end + w.len();
+                }
+            }
+        }
+        let Some((start, from, next)) = hit else {
+            continue;
+        };
+        let p = if next { pt.next() } else { Some(pt) };
+        let value = p.and_then(|p| p.iso()).map(|v| {
+            if from {
+                format!("{v}/..")
+            } else {
+                format!("../{v}")
+            }
+        });
+        *x = Found::other(start, end, value, x.granularity);
+    }
+}
+
+/// "in 2007 and 2009": the years listed after a dated year.
+fn year_lists(s: &str, f: &mut Vec<Found>) {
+    let Some(re) = YEAR_NEXT.as_ref() else { return };
+    let mut extra = vec![];
+    for x in f.iter() {
+        if x.what != What::Point || x.granularity != Granularity::Year {
+            continue;
+        }
+        let mut at = x.end;
+        while let Some(c) = s.get(at..).and_then(|r| re.captures(r)) {
+            let Some(g) = c.get(1) else { break };
+            let after = s.get(at + g.end()..).unwrap_or("");
+            if glued_digit(after) || count_follows(after) {
+                break;
+            }
+            let Ok(y) = g.as_str().parse() else { break };
+            extra.push(Found::point(
+                at + g.start(),
+                at + g.end(),
+                Pt {
+                    y: Some(y),
+                    m: None,
+                    d: None,
+                    explicit: true,
+                },
+            ));
+            at += g.end();
+        }
+    }
+    if !extra.is_empty() {
+        f.extend(extra);
+        f.sort_by_key(|x| x.start);
+        f.dedup_by(|b, a| b.start < a.end);
     }
 }
 
@@ -534,9 +1465,7 @@ pub(crate) fn dates(
     let mut found: Vec<Found> = vec![];
     for (_, (form, re)) in RES.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
         for c in re.captures_iter(s) {
-            if let Some(f) = interpret(*form, &c, s, published) {
-                found.push(f);
-            }
+            interpret(*form, &c, s, published, &mut found);
         }
     }
     // Longest mention wins where two overlap; ties go to the earlier pattern (more specific).
@@ -552,14 +1481,21 @@ pub(crate) fn dates(
         }
     }
     kept.sort_by_key(|&i| found[i].start);
-    for i in kept {
-        let f = &found[i];
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut f: Vec<Found> = kept.iter().filter_map(|&i| slots[i].take()).collect();
+    absorb_weekdays(s, &mut f);
+    weeks_of(s, &mut f);
+    ranges(s, &mut f);
+    open_ranges(s, &mut f);
+    year_lists(s, &mut f);
+    for x in f {
+        let t = s.get(x.start..x.end).unwrap_or("").trim_end();
         out.push(DateMention {
-            text: s.get(f.start..f.end).unwrap_or("").trim_end().to_string(),
-            start: start + f.start,
-            end: start + f.start + s.get(f.start..f.end).unwrap_or("").trim_end().len(),
-            value: f.value.clone(),
-            granularity: f.granularity,
+            text: t.to_string(),
+            start: start + x.start,
+            end: start + x.start + t.len(),
+            value: x.value,
+            granularity: x.granularity,
         });
     }
 }
@@ -658,9 +1594,82 @@ mod tests {
     fn forward_only_when_told() {
         assert_eq!(
             v("at Camp David later this week", "2023-08-16"),
-            Some("2023-08".into())
+            Some("2023-W33".into())
         );
         assert_eq!(v("next Monday", "2023-08-16"), Some("2023-08-21".into()));
+    }
+
+    #[test]
+    fn weeks_quarters_and_decades() {
+        assert_eq!(v("last week", "2023-08-16"), Some("2023-W32".into()));
+        assert_eq!(v("the last week of 2016", "2018"), Some("2016-W52".into()));
+        assert_eq!(
+            v("the week of April 10th", "2018-03-14"),
+            Some("2017-W15".into())
+        );
+        assert_eq!(v("last quarter", "2019-01-28"), Some("2018-Q4".into()));
+        assert_eq!(
+            v("in the second quarter", "2024-03-05"),
+            Some("2023-Q2".into())
+        );
+        assert_eq!(v("sales in Q3 2019", "2024"), Some("2019-Q3".into()));
+        assert_eq!(v("in the 1990s", "2024"), Some("199".into()));
+        assert_eq!(v("the 21st century", "2024"), Some("20".into()));
+        assert_eq!(
+            v("We met on tuesday of last week", "2019-07-30"),
+            Some("2019-07-23".into())
+        );
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            v("from March to May 2020", "2024-01-01"),
+            Some("2020-03/2020-05".into())
+        );
+        assert_eq!(
+            v("between 2010 and 2015, exports", "2024"),
+            Some("2010/2015".into())
+        );
+        assert_eq!(v("the 2014-2018 period", "2024"), Some("2014/2018".into()));
+        assert_eq!(
+            v("Nov-Feb 2017", "2018-10-24"),
+            Some("2016-11/2017-02".into())
+        );
+        assert_eq!(
+            v("on November 18-19", "2018-10-24"),
+            Some("2017-11-18/2017-11-19".into())
+        );
+        assert_eq!(
+            v("between 3 and 12 of Sept", "2016-11-07"),
+            Some("2016-09-03/2016-09-12".into())
+        );
+        assert_eq!(v("since 2014", "2024"), Some("2014/..".into()));
+        assert_eq!(v("after 2018", "2024"), Some("2019/..".into()));
+        assert_eq!(v("before 2018", "2024"), Some("../2018".into()));
+        assert_eq!(
+            d("18 and 19 June", Some("2018-08-29"))
+                .into_iter()
+                .map(|x| x.1.unwrap_or_default())
+                .collect::<Vec<_>>(),
+            ["2018-06-18", "2018-06-19"]
+        );
+        assert!(d("between 1800 and 2000 soldiers", Some("2024")).is_empty());
+    }
+
+    #[test]
+    fn words_and_weekdays_with_days() {
+        assert_eq!(
+            v("May twenty nine", "2016-11-07"),
+            Some("2016-05-29".into())
+        );
+        assert_eq!(v("second of Aug.", "2016-11-07"), Some("2016-08-02".into()));
+        assert_eq!(v("on Monday 21", "2019-01-25"), Some("2019-01-21".into()));
+        assert_eq!(
+            v("Friday, 2018-7-6 with Jim", "2018-07-06"),
+            Some("2018-07-06".into())
+        );
+        assert_eq!(v("Feb 29", "2017-03-22"), Some("2016-02-29".into()));
     }
 
     #[test]
