@@ -3,6 +3,7 @@
 
 use model::Sentence;
 
+use crate::heading::Shape;
 use crate::lists::{self, Marker};
 use crate::rules::{self, char_at};
 
@@ -13,6 +14,9 @@ struct Block<'a> {
     width: usize,
     /// Whether any sentence punctuation occurs; a block without it is a list of short lines.
     has_stop: bool,
+    /// Whether its lines are hard-wrapped prose rather than one unit (sentence, heading) each:
+    /// many of them go on in lower case on the next line.
+    wrapped: bool,
     sent_start: usize,
     /// Marker that opened the current sentence, to recognise the next item of an inline list.
     list: Option<Marker>,
@@ -21,12 +25,17 @@ struct Block<'a> {
 
 /// Appends the sentences of `text[start..end]` to `out`.
 pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
-    let (width, has_stop) = measure(&text[start..end]);
+    let Measure {
+        width,
+        has_stop,
+        wrapped,
+    } = measure(&text[start..end]);
     let mut block = Block {
         text,
         end,
         width,
         has_stop,
+        wrapped,
         sent_start: start,
         list: None,
         out,
@@ -36,14 +45,29 @@ pub(crate) fn segment_block(text: &str, start: usize, end: usize, out: &mut Vec<
     block.cut(end);
 }
 
-/// Width of the widest line in chars, and whether a stop followed by a space, quote or bracket
-/// occurs outside list markers, in one pass over the bytes.
-fn measure(block: &str) -> (usize, bool) {
+struct Measure {
+    width: usize,
+    has_stop: bool,
+    wrapped: bool,
+}
+
+/// Width of the widest line in chars, whether a stop followed by a space, quote or bracket occurs
+/// outside list markers, and whether the lines are wrapped, in one pass over the bytes.
+fn measure(block: &str) -> Measure {
     let b = block.as_bytes();
     let mut width = 0;
     let mut has_stop = false;
     let mut line_start = 0;
+    let (mut breaks, mut lower_starts, mut open_ends) = (0usize, 0usize, 0usize);
     while line_start <= b.len() {
+        if line_start > 0 {
+            breaks += 1;
+            let first = b[line_start..]
+                .iter()
+                .position(|c| !matches!(c, b' ' | b'\t'))
+                .map_or(' ', |k| char_at(block, line_start + k));
+            lower_starts += usize::from(first.is_lowercase());
+        }
         let line_end = b[line_start..]
             .iter()
             .position(|&c| c == b'\n')
@@ -54,6 +78,14 @@ fn measure(block: &str) -> (usize, bool) {
             .rposition(|c| !c.is_ascii_whitespace())
             .map_or(0, |k| k + 1);
         width = width.max(line[..kept].iter().filter(|&&c| c & 0xC0 != 0x80).count());
+        if line_end < b.len() {
+            let last = kept.checked_sub(1).map_or(b'.', |k| line[k]);
+            // Closing quotes and brackets count as punctuated: they mostly follow a stop.
+            open_ends += usize::from(!matches!(
+                last,
+                b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | 0x80..=0xFF
+            ));
+        }
         if !has_stop {
             // The stop of a list marker ("d. Compliance Log") is no sentence punctuation.
             let body = line
@@ -76,7 +108,14 @@ fn measure(block: &str) -> (usize, bool) {
         }
         line_start = line_end + 1;
     }
-    (width, has_stop)
+    Measure {
+        width,
+        has_stop,
+        // In wrapped English prose about half the lines go on with a lower-case word, and most
+        // end without punctuation; a text of one sentence a line has neither.
+        wrapped: lower_starts > 0 && lower_starts * 4 >= breaks
+            || breaks >= 4 && open_ends * 4 >= breaks * 3,
+    }
 }
 
 /// Bytes the scan must look at: line breaks, terminal punctuation, and the lead bytes of the
@@ -178,7 +217,13 @@ impl Block<'_> {
         }
         let first = char_at(text, p);
         if self.opens_item(p, first) {
-            return true;
+            // A wrap can bring a figure or a dash to the start of a line ("holders of record
+            // February\n18. The vote", "two sales\n-- to Iran"): in wrapped prose only a bullet
+            // glyph, or a line after a colon or after another item, opens one.
+            return !self.wrapped
+                || lists::is_bullet(first)
+                || kept.ends_with([':', ';'])
+                || self.same_list(line_start, p);
         }
         if first.is_lowercase() {
             // "It was a cold \nnight": the wrap of a sentence, unless the block is a plain list
@@ -188,12 +233,44 @@ impl Block<'_> {
         if !self.has_stop {
             return true;
         }
-        if kept.ends_with([',', ';', '(', '&', '-', '/']) {
+        let shape = Shape::of(kept);
+        if shape.hanging() {
             return false;
+        }
+        // Only a line that opens its sentence can be a heading; in a wrapped paragraph the others
+        // are the middle of one.
+        let opens = self
+            .text
+            .get(self.sent_start..line_start)
+            .is_some_and(|gap| gap.trim().is_empty());
+        if opens && shape.all_caps() {
+            return true;
         }
         let next_word = next_line.split(char::is_whitespace).next().unwrap_or("");
         let next_word_len = next_word.chars().take(40).count();
-        kept.chars().count() + 1 + next_word_len <= self.width
+        let len = kept.chars().count();
+        if !self.wrapped {
+            return len + 1 + next_word_len <= self.width || opens && shape.heading();
+        }
+        // A wrapped line is seldom much shorter than the width it was wrapped at.
+        opens && shape.heading() && len * 4 <= self.width * 3
+    }
+
+    /// Whether the lines at `a` and `b` open items of one list: the same bullet, or markers that
+    /// count on.
+    fn same_list(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (char_at(self.text, a), char_at(self.text, b));
+        if lists::is_line_bullet(x) {
+            return x == y;
+        }
+        let bytes = self.text.as_bytes();
+        match (
+            lists::marker_at(bytes, a, self.end),
+            lists::marker_at(bytes, b, self.end),
+        ) {
+            (Some(prev), Some(next)) => next.follows(&prev),
+            _ => false,
+        }
     }
 
     /// A bullet ("•", "-", "*") or a list marker ("2.", "b)", "(iv)") at the start of a line.

@@ -18,6 +18,7 @@
 
 mod abbreviations;
 mod block;
+mod heading;
 mod lists;
 mod rules;
 

@@ -286,3 +286,61 @@ fn long_pathological_lines_finish() {
         assert!(sentences.iter().all(|s| s.end <= text.len()));
     }
 }
+
+#[test]
+fn headline_and_date_lines_of_a_one_sentence_a_line_text() {
+    assert_eq!(
+        split("Lindsay Lohan checks into Betty Ford Center\nMay 03, 2013\nAfter skipping rehab, Lohan checked in. She is there."),
+        [
+            "Lindsay Lohan checks into Betty Ford Center",
+            "May 03, 2013",
+            "After skipping rehab, Lohan checked in.",
+            "She is there."
+        ]
+    );
+    assert_eq!(
+        split("Colts Clinch Playoff Spot With Win\nPosted on December 23, 2012, 4:42 PM EDT\nThe Colts won on Sunday.\nLuck threw two touchdowns."),
+        [
+            "Colts Clinch Playoff Spot With Win",
+            "Posted on December 23, 2012, 4:42 PM EDT",
+            "The Colts won on Sunday.",
+            "Luck threw two touchdowns."
+        ]
+    );
+}
+
+#[test]
+fn wire_copy_wrapped_by_hand_is_not_cut_at_its_line_ends() {
+    let text = "AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINOFF\n\
+        NEW YORK, Feb 26 - American Express Co remained silent on\n\
+        market rumors it would spinoff all or part of its Shearson\n\
+        Lehman Brothers Inc, analysts said.\n\
+        American Express closed on the New York Stock\n\
+        Exchange at 72-5/8, up 4-1/8 on heavy volume.\n\
+        In a filing with the Securities and Exchange\n\
+        Commission, the group said it held 9.2 pct. The notes go to holders of record February\n\
+        18. Shareholders vote in March on two sales\n\
+        -- to an Iranian company and to Iraq.";
+    assert_eq!(
+        split(text),
+        [
+            "AMERICAN EXPRESS <AXP> SEEN IN POSSIBLE SPINOFF",
+            "NEW YORK, Feb 26 - American Express Co remained silent on\nmarket rumors it would spinoff all or part of its Shearson\nLehman Brothers Inc, analysts said.",
+            "American Express closed on the New York Stock\nExchange at 72-5/8, up 4-1/8 on heavy volume.",
+            "In a filing with the Securities and Exchange\nCommission, the group said it held 9.2 pct.",
+            "The notes go to holders of record February\n18.",
+            "Shareholders vote in March on two sales\n-- to an Iranian company and to Iraq."
+        ]
+    );
+}
+
+#[test]
+fn a_heading_inside_wrapped_prose_still_stands_alone() {
+    assert_eq!(
+        split("Kim Visits Moscow\nSEOUL — Kim Jong Un arrived in the Russian capital on\nMonday and met the president, officials said."),
+        [
+            "Kim Visits Moscow",
+            "SEOUL — Kim Jong Un arrived in the Russian capital on\nMonday and met the president, officials said."
+        ]
+    );
+}
