@@ -10,8 +10,11 @@
 //!   veto the cut: abbreviations by class ("Mr." never ends a sentence, "U.S." does only before a
 //!   usual sentence starter such as "The"), initials, list markers, numbers, lower-case
 //!   continuations.
-//! - A single newline is a hard wrap, except where the next line opens a list item or the line is
-//!   visibly shorter than the block's widest line (a heading or a dateline line); a blank line
+//! - A single newline after a line without final punctuation ends a sentence when the line stands
+//!   alone: a headline, a dateline, a date, or a list item. Whether the block is hard-wrapped prose
+//!   (many lines go on in lower case, most end open) or one unit a line decides how much evidence
+//!   that takes: in wrapped prose only a short, capitalised line that opens its sentence and does
+//!   not hang on a function word; otherwise any line visibly shorter than the widest. A blank line
 //!   always ends a sentence.
 //!
 //! The text is scanned once and every rule looks at a bounded neighbourhood, so time is linear.
