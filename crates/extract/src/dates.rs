@@ -53,6 +53,10 @@ enum Form {
     Century,
     Ago,
     YearToDate,
+    OrdDay,
+    WeekNum,
+    Holiday,
+    Counted,
 }
 
 static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
@@ -72,8 +76,8 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             Form::MonthDayRange,
             format!(r"(?i)(?-u:\b)(?:(from|between)\s+)?({MON})\s*({DAY}|{DAYW})\s*(-|–|to|through|till|until|and)\s*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?\s*({YEAR}))?"),
         ),
-        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+|in\s+)?({YEAR}))?")),
-        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON})[\s-]*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?[\s-]*(?:of\s+|in\s+)?({YEAR}))?")),
+        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s/-]+({MON})(?:,?[\s/-]+(?:of\s+|in\s+)?({YEAR}))?")),
+        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON}),?[\s/-]*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?[\s-]*(?:of\s+|in\s+)?({YEAR}))?")),
         (
             Form::MonthGlued,
             r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([0-3]?\d)(?-u:\b)(?:\s*,?\s*((?:1[6-9]|20)\d\d)(?-u:\b))?".to_string(),
@@ -121,6 +125,19 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
         ),
         (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
+        (
+            Form::OrdDay,
+            format!(r"(?i)(?-u:\b)(?:on|week\s+of)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
+        ),
+        (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)")),
+        (
+            Form::Holiday,
+            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(christmas(?:\s+day)?|new\s+year['’]?s?\s+day|independence\s+day|halloween|valentine['’]?s\s+day|(?:saint|st\.?)\s+patrick(?:['’]s\s+day)?|earth\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|labou?r\s+day|black\s+friday|international\s+workers['’]?\s+day)(?:\s+({YEAR}))?(?-u:\b)"),
+        ),
+        (
+            Form::Counted,
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year|quarter)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+(day|week|month|year|quarter)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
+        ),
     ];
     pats.into_iter()
         .filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r)))
@@ -577,9 +594,10 @@ fn full_year(s: &str) -> Option<i32> {
     })
 }
 
+/// Digits continue right after a match: "2019-10-1" read as "2019-10", "5/17" inside "5/17/2018".
 fn glued_digit(s: &str) -> bool {
     s.starts_with(|ch: char| ch.is_ascii_digit())
-        || (s.starts_with([',', '.', '/', '-', ':'])
+        || (s.starts_with([',', '.', '/', ':'])
             && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
@@ -654,7 +672,10 @@ fn interpret(
             checked_point(start, end, pt)?
         }
         Form::Numeric => {
+            let b = before.as_bytes();
+            let code = b.len() >= 2 && b[b.len() - 1] == b'-' && b[b.len() - 2].is_ascii_digit();
             if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.')
+                || code
                 || glued_digit(after)
             {
                 return None;
@@ -783,6 +804,21 @@ fn interpret(
             if ambiguous_month(mname) || glued_digit(after) && cap(c, 3).is_none() {
                 return None;
             }
+            // "$12 December 27", "6,107.31 August": the digits belong to an amount.
+            if form == Form::DayMonth
+                && before
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit() || "$€£¥.,".contains(ch))
+            {
+                return None;
+            }
+            // "October, 1st" is a date; "May, 2 people" is not.
+            if c.get(0)?.as_str().contains(',')
+                && cap(c, 3).is_none()
+                && !d.ends_with(|ch: char| ch.is_ascii_alphabetic())
+            {
+                return None;
+            }
             let mo = month_num(mname)?;
             let d = day_num(d)?;
             let pt = match cap(c, 3) {
@@ -891,7 +927,7 @@ fn interpret(
         Form::YearRange => {
             let lead = cap(c, 1);
             let conn = cap(c, 3)?.to_ascii_lowercase();
-            if (conn == "and" && lead.is_none())
+            if (conn == "and" && !lead.is_some_and(|l| l.eq_ignore_ascii_case("between")))
                 || count_follows(after)
                 || (lead.is_none() && count_precedes(before))
                 || glued_digit(after)
@@ -970,12 +1006,15 @@ fn interpret(
             let day = published.and_then(pub_day).map(|pd| {
                 let back = (weekday_of(pd) - wd).rem_euclid(7);
                 let fwd = (wd - weekday_of(pd)).rem_euclid(7);
+                let monday = pd - weekday_of(pd);
+                // "last Wednesday" is the Wednesday of last week, "this past" the latest one.
                 match ctx.as_str() {
-                    "last" | "previous" | "this past" | "on last" => {
-                        pd - if back == 0 { 7 } else { back }
+                    "last" | "previous" | "on last" => monday - 7 + wd,
+                    "next" | "on next" => monday + 7 + wd,
+                    "this past" => pd - if back == 0 { 7 } else { back },
+                    "coming" | "this coming" | "upcoming" | "this upcoming" => {
+                        pd + if fwd == 0 { 7 } else { fwd }
                     }
-                    "next" | "coming" | "this coming" | "on next" | "upcoming"
-                    | "this upcoming" => pd + if fwd == 0 { 7 } else { fwd },
                     _ => pd - back,
                 }
             });
@@ -1070,6 +1109,60 @@ fn interpret(
                 ),
             }
         }
+        Form::OrdDay => {
+            let g = c.get(1)?;
+            let rest = after.trim_start().to_ascii_lowercase();
+            let word_next = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
+            if word_next
+                && ![
+                    "of this month",
+                    "at ",
+                    "and ",
+                    "or ",
+                    "when ",
+                    "with ",
+                    "for ",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w))
+                || glued_digit(after)
+            {
+                return None;
+            }
+            let d = day_num(cap(c, 2)?)?;
+            let pt = published.and_then(|p| {
+                let pm = p.month?;
+                let (y, m) = if d <= p.day.unwrap_or(31) {
+                    (p.year, pm)
+                } else {
+                    add_months(p.year, pm, -1)
+                };
+                valid_day(y, m, d).then_some(Pt {
+                    y: Some(y),
+                    m: Some(m),
+                    d: Some(d),
+                    explicit: false,
+                })
+            });
+            match pt {
+                Some(pt) => Found::point(g.start(), g.end(), pt),
+                None => Found::other(g.start(), g.end(), None, Granularity::Day),
+            }
+        }
+        Form::WeekNum => {
+            let w: i64 = cap(c, 1)?.parse().ok()?;
+            if !(1..=53).contains(&w) || glued_digit(after) || count_follows(after) {
+                return None;
+            }
+            let y = match cap(c, 2) {
+                Some(y) => Some(y.parse().ok()?),
+                None => published.map(|p| p.year),
+            };
+            let value = y.map(|y: i32| format!("{y:04}-W{w:02}"));
+            Found::other(start, end, value, Granularity::Day)
+        }
+        Form::Holiday => holiday(c, start, end, published)?,
+        Form::Counted => counted(c, start, end, published)?,
         Form::YearToDate => {
             let value = published
                 .and_then(pub_day)
@@ -1079,6 +1172,135 @@ fn interpret(
         }
     };
     push(out, found)
+}
+
+/// Easter Sunday (anonymous Gregorian computus).
+fn easter(y: i32) -> i64 {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    days_from_civil(y, month as u8, day as u8)
+}
+
+/// The `n`th (1-based) weekday `wd` of a month.
+fn nth_weekday(y: i32, m: u8, wd: i64, n: i64) -> i64 {
+    let first = days_from_civil(y, m, 1);
+    first + (wd - weekday_of(first)).rem_euclid(7) + 7 * (n - 1)
+}
+
+fn holiday_in(name: &str, y: i32) -> Option<i64> {
+    let n = name.to_ascii_lowercase();
+    let fixed = |m, d| Some(days_from_civil(y, m, d));
+    match n.split_whitespace().next()? {
+        "christmas" => fixed(12, 25),
+        "new" => fixed(1, 1),
+        "independence" => fixed(7, 4),
+        "halloween" => fixed(10, 31),
+        "earth" => fixed(4, 22),
+        "international" => fixed(5, 1),
+        "easter" => Some(easter(y)),
+        "thanksgiving" => Some(nth_weekday(y, 11, 3, 4)),
+        "black" => Some(nth_weekday(y, 11, 3, 4) + 1),
+        "labor" | "labour" => Some(nth_weekday(y, 9, 0, 1)),
+        _ if n.starts_with("valentine") => fixed(2, 14),
+        _ if n.contains("patrick") => fixed(3, 17),
+        _ => None,
+    }
+}
+
+/// Holidays of the calendar, resolved like other dates: the latest one not after publication
+/// unless "next" or "following" says otherwise.
+fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+    let name = cap(c, 2)?;
+    let rel = cap(c, 1).map(str::to_ascii_lowercase);
+    let day = match cap(c, 3) {
+        Some(y) => holiday_in(name, y.parse().ok()?),
+        None => published.and_then(pub_day).and_then(|pd| {
+            let (y, _, _) = civil_from_days(pd);
+            let this = holiday_in(name, y)?;
+            let forward = matches!(rel.as_deref(), Some("next" | "following"));
+            Some(match (forward, this <= pd) {
+                (false, true) => this,
+                (false, false) => holiday_in(name, y - 1)?,
+                (true, true) => holiday_in(name, y + 1)?,
+                (true, false) => this,
+            })
+        }),
+    };
+    let start = match rel.as_deref() {
+        Some("the") => c.get(2)?.start(),
+        _ => start,
+    };
+    Some(match day {
+        Some(d) => Found::point(start, end, Pt::day(d)),
+        None => Found::other(start, end, None, Granularity::Day),
+    })
+}
+
+/// "the past three months", "the next 7 quarters": a span ending at publication (or starting
+/// after it), as an interval of days, or of whole quarters for quarters.
+fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+    let (dir, n, unit) = if let Some(d) = cap(c, 1) {
+        (d, word_num(cap(c, 2)?)?, cap(c, 3)?)
+    } else if let Some(n) = cap(c, 4) {
+        (cap(c, 5)?, word_num(n)?, cap(c, 6)?)
+    } else {
+        (cap(c, 7)?, 1, cap(c, 8)?)
+    };
+    let back = matches!(
+        dir.to_ascii_lowercase().as_str(),
+        "past" | "last" | "previous"
+    );
+    let unit = unit.to_ascii_lowercase();
+    let value = published.and_then(|p| {
+        if unit == "quarter" {
+            let q = i64::from((p.month? - 1) / 3);
+            let idx = i64::from(p.year) * 4 + q;
+            let (a, b) = if back {
+                (idx - n, idx - 1)
+            } else {
+                (idx + 1, idx + n)
+            };
+            let qv = |i: i64| format!("{:04}-Q{}", i.div_euclid(4), i.rem_euclid(4) + 1);
+            return Some(if n == 1 {
+                qv(a)
+            } else {
+                format!("{}/{}", qv(a), qv(b))
+            });
+        }
+        let pd = pub_day(p)?;
+        let shifted = |k: i64| -> Option<i64> {
+            let (y, m, d) = civil_from_days(pd);
+            Some(match unit.as_str() {
+                "day" => pd + k,
+                "week" => pd + 7 * k,
+                "month" | "year" => {
+                    let months = if unit == "month" { k } else { 12 * k };
+                    let (y2, m2) = add_months(y, m, i32::try_from(months).ok()?);
+                    days_from_civil(y2, m2, d.min(days_in_month(y2, m2)))
+                }
+                _ => return None,
+            })
+        };
+        let (a, b) = if back {
+            (shifted(-n)?, pd)
+        } else {
+            (pd + 1, shifted(n)? + 1)
+        };
+        Some(format!("{}/{}", Pt::day(a).iso()?, Pt::day(b).iso()?))
+    });
+    Some(Found::other(start, end, value, Granularity::Day))
 }
 
 fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
@@ -1670,6 +1892,34 @@ mod tests {
             Some("2018-07-06".into())
         );
         assert_eq!(v("Feb 29", "2017-03-22"), Some("2016-02-29".into()));
+    }
+
+    #[test]
+    fn holidays_counted_spans_and_last_weekday() {
+        assert_eq!(
+            v("since last Easter", "2019-06-12"),
+            Some("2019-04-21/..".into())
+        );
+        assert_eq!(
+            v("on Christmas Day", "2019-06-12"),
+            Some("2018-12-25".into())
+        );
+        assert_eq!(v("thanksgiving 2023", "2021"), Some("2023-11-23".into()));
+        assert_eq!(
+            v("over the past three months", "2016-11-07"),
+            Some("2016-08-07/2016-11-07".into())
+        );
+        assert_eq!(
+            v("the previous three quarters", "2019-07-04"),
+            Some("2018-Q4/2019-Q2".into())
+        );
+        assert_eq!(
+            v("it opened on the 4th.", "2018-08-07"),
+            Some("2018-08-04".into())
+        );
+        assert!(d("on the 18th floor", Some("2018-08-07")).is_empty());
+        assert_eq!(v("last Wednesday", "2019-01-31"), Some("2019-01-23".into()));
+        assert_eq!(v("on Wednesday", "2019-01-31"), Some("2019-01-30".into()));
     }
 
     #[test]
