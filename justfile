@@ -30,3 +30,9 @@ fmt:
 lint:
     cargo fmt --all --check
     cargo clippy --workspace --all-targets -- -D warnings
+
+# Fuzz one target (clean_text, clean_html, segment, extract) for SECS seconds, seeded with the
+# articles; crashes land in fuzz/artifacts/TARGET/. Needs nightly and `cargo install cargo-fuzz`.
+fuzz target="extract" secs="600":
+    mkdir -p fuzz/corpus/{{target}}
+    cd fuzz && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/articles -- -max_total_time={{secs}} -max_len=65536

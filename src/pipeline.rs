@@ -10,6 +10,7 @@ use compare::ArticleInfo;
 use model::{ArticleMeta, Finding, Mention, Status};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 /// Settings of one run.
 #[derive(Clone, Debug)]
@@ -42,9 +43,28 @@ pub struct ArticleResult {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ArticleCounts {
+    /// Size of the article's source text in bytes.
+    pub bytes: usize,
     pub sentences: usize,
     pub claims: usize,
     pub dropped_lines: usize,
+    /// Time spent in each per-article stage, for benchmarks (`run --timings`).
+    pub times: StageTimes,
+}
+
+/// Time one article spent in each per-article stage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StageTimes {
+    pub clean: Duration,
+    pub segment: Duration,
+    pub extract: Duration,
+}
+
+/// Wall time of one corpus-wide phase.
+#[derive(Clone, Debug)]
+pub struct Phase {
+    pub name: &'static str,
+    pub wall: Duration,
 }
 
 impl ArticleResult {
@@ -88,6 +108,7 @@ fn analyse_text(
     loc: Location,
     opts: &Options,
 ) -> ArticleResult {
+    let t0 = Instant::now();
     let cleaned = match clean::clean(bytes, format) {
         Ok(c) => c,
         Err(e) => return ArticleResult::skipped(meta, e.to_string()),
@@ -96,8 +117,11 @@ fn analyse_text(
     if meta.title.is_none() {
         meta.title = cleaned.title.clone();
     }
+    let t1 = Instant::now();
     let sentences = segment::segment(&cleaned.text);
+    let t2 = Instant::now();
     let claims = extract::extract(&cleaned.text, &sentences, meta.published, &opts.extract);
+    let t3 = Instant::now();
     let lines = match loc {
         Location::File { source } => LineIndex::new(source),
         Location::Record { .. } => LineIndex::default(),
@@ -123,6 +147,12 @@ fn analyse_text(
         })
         .collect();
     let counts = ArticleCounts {
+        bytes: bytes.len(),
+        times: StageTimes {
+            clean: t1 - t0,
+            segment: t2 - t1,
+            extract: t3 - t2,
+        },
         sentences: sentences.len(),
         claims: mentions.len(),
         dropped_lines: cleaned.dropped_lines,
@@ -146,7 +176,9 @@ impl LineIndex {
     pub(crate) fn new(source: &[u8]) -> Self {
         let newlines = source.iter().enumerate().filter(|(_, &b)| b == b'\n');
         LineIndex {
-            starts: std::iter::once(0).chain(newlines.map(|(i, _)| i + 1)).collect(),
+            starts: std::iter::once(0)
+                .chain(newlines.map(|(i, _)| i + 1))
+                .collect(),
         }
     }
 
@@ -315,6 +347,8 @@ pub struct Analysis {
     pub clusters: Vec<ClusterReport>,
     /// Short article names for report text ("004" for "004_6088fd10b48ff712.txt").
     pub labels: HashMap<String, String>,
+    /// Wall time of the corpus-wide phases, in order.
+    pub phases: Vec<Phase>,
 }
 
 /// Clusters the mentions of all articles and compares each cluster. Deterministic: the result
@@ -324,6 +358,16 @@ pub fn analyse_corpus(
     opts: &Options,
     progress: &crate::progress::Progress,
 ) -> Analysis {
+    let mut phases = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str| {
+        let now = Instant::now();
+        phases.push(Phase {
+            name,
+            wall: now - clock,
+        });
+        clock = now;
+    };
     articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let labels = short_labels(articles.iter().map(|a| a.meta.id.as_str()));
 
@@ -353,6 +397,7 @@ pub fn analyse_corpus(
             )
         })
         .collect();
+    lap("copies");
 
     let mentions: Vec<Mention> = articles
         .iter_mut()
@@ -361,6 +406,7 @@ pub fn analyse_corpus(
     let bar = progress.spinner("cluster");
     let groups = cluster::cluster(&mentions, &opts.cluster);
     bar.finish_and_clear();
+    lap("cluster");
 
     let bar = progress.bar("compare", groups.len() as u64);
     let mut clusters: Vec<ClusterReport> = groups
@@ -393,6 +439,7 @@ pub fn analyse_corpus(
             .then_with(|| first_key(a).cmp(&first_key(b)))
     });
     assign_ids(&mut clusters);
+    lap("compare");
     for article in &mut articles {
         // The mentions now live in the clusters; the fingerprints are no longer needed.
         article.fingerprint = None;
@@ -401,6 +448,7 @@ pub fn analyse_corpus(
         articles,
         clusters,
         labels,
+        phases,
     }
 }
 

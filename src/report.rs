@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 pub const CLAIMS_HEADER: [&str; 12] = [
     "cluster_id",
@@ -230,6 +231,59 @@ fn one_line(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// How long one stage took on a run (`run --timings`).
+pub struct Timing {
+    pub stage: String,
+    /// Elapsed time, for stages that run once over the corpus.
+    pub wall: Option<Duration>,
+    /// Time summed over all articles and threads, for the per-article stages.
+    pub cpu: Option<Duration>,
+    pub articles: usize,
+    pub bytes: usize,
+    pub threads: usize,
+}
+
+pub const TIMINGS_HEADER: [&str; 8] = [
+    "stage",
+    "wall_s",
+    "cpu_s",
+    "articles",
+    "mb",
+    "articles_per_s",
+    "mb_per_s",
+    "threads",
+];
+
+/// The timings of a run as CSV, without a byte order mark (it is read by scripts). Rates are per
+/// wall second, or per CPU second (that is, per core) for the per-article stages.
+pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
+    let mut csv = Csv::new(CsvStyle { bom: false }, &TIMINGS_HEADER)?;
+    for t in rows {
+        let secs = t.wall.or(t.cpu).map_or(0.0, |d| d.as_secs_f64());
+        let mb = t.bytes as f64 / 1e6;
+        let rate = |x: f64| {
+            if secs > 0.0 {
+                format!("{:.1}", x / secs)
+            } else {
+                String::new()
+            }
+        };
+        let fmt =
+            |d: Option<Duration>| d.map_or(String::new(), |d| format!("{:.3}", d.as_secs_f64()));
+        csv.row(&[
+            &t.stage,
+            &fmt(t.wall),
+            &fmt(t.cpu),
+            &t.articles.to_string(),
+            &format!("{mb:.1}"),
+            &rate(t.articles as f64),
+            &rate(mb),
+            &t.threads.to_string(),
+        ])?;
+    }
+    csv.finish()
+}
+
 /// Writes `claims.csv`, `mentions.csv` and `articles.csv` into `out`, atomically each.
 pub fn write_reports(analysis: &Analysis, out: &Path, style: CsvStyle) -> Result<Vec<PathBuf>> {
     let files = [
@@ -245,6 +299,7 @@ pub fn write_reports(analysis: &Analysis, out: &Path, style: CsvStyle) -> Result
 pub fn write_all_atomically(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output folder {}", out.display()))?;
+    remove_stale_temporaries(out, files);
     let mut staged = Vec::new();
     let result = (|| -> Result<()> {
         for (name, bytes) in files {
@@ -269,6 +324,26 @@ pub fn write_all_atomically(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<Vec
         }
     }
     result.map(|()| staged.into_iter().map(|(_, dest)| dest).collect())
+}
+
+/// A run killed while writing leaves its temporary files behind; the next run into the same folder
+/// removes them (they are hidden and never hold a complete report).
+fn remove_stale_temporaries(out: &Path, files: &[(&str, Vec<u8>)]) {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let stale = files.iter().any(|(f, _)| {
+            name.strip_prefix(&format!(".{f}."))
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|pid| pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -89,7 +89,10 @@ fn mention_offsets_point_into_the_source_file() {
         };
         // A claim may restore its subject from earlier in the sentence ("who met Putin" → "Kim met
         // Putin"), so the words are looked for from the start of the line.
-        let line_start = source[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = source[..start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let context = std::str::from_utf8(&source[line_start..end]).unwrap();
         let mut source_words = words(context).into_iter();
         for word in words(&m["text"]) {

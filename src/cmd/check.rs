@@ -40,7 +40,10 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode> {
             Ok(outcome) if e.known_gap.is_some() => {
                 gaps += 1;
                 println!("GAP  {}", outcome.summary);
-                println!("    known gap: {}", e.known_gap.as_deref().unwrap_or_default());
+                println!(
+                    "    known gap: {}",
+                    e.known_gap.as_deref().unwrap_or_default()
+                );
                 print!("{}", outcome.details);
             }
             Ok(outcome) => {
@@ -54,7 +57,10 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode> {
             }
         }
     }
-    println!("{passed} passed, {} failed, {gaps} known gaps", failed + errors);
+    println!(
+        "{passed} passed, {} failed, {gaps} known gaps",
+        failed + errors
+    );
     Ok(if errors > 0 {
         ExitCode::from(EXIT_USAGE_OR_OUTPUT)
     } else if failed > 0 {

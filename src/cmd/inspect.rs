@@ -1,9 +1,9 @@
 //! `claimcheck clean|segment|extract FILE`: one stage's output for one file, to see what it does.
 
 use super::{ExtractArgs, InspectArgs};
+use crate::pipeline::LineIndex;
 use anyhow::{Context, Result};
 use clean::Format;
-use crate::pipeline::LineIndex;
 use model::{Alignment, CleanText};
 use serde::Serialize;
 use std::io::{Read, Write};

@@ -46,6 +46,9 @@ pub struct RunArgs {
     /// Treat every sentence as a claim (no check-worthiness filter, no clause splitting).
     #[arg(long)]
     pub all_sentences: bool,
+    /// Also write the time of each stage as CSV to this file (for benchmarks).
+    #[arg(long, value_name = "FILE")]
+    pub timings: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
@@ -79,8 +82,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
+    let mut analyse_wall = std::time::Duration::ZERO;
     let analysis = pool.install(|| -> Result<_> {
         let (files, problems) = input::collect(&inputs)?;
+        let analyse_started = Instant::now();
         let bar = progress.bar("articles", files.len() as u64);
         let mut articles: Vec<ArticleResult> = files
             .par_iter()
@@ -91,6 +96,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             })
             .collect();
         bar.finish_and_clear();
+        analyse_wall = analyse_started.elapsed();
         articles.extend(problems.into_iter().map(|p| ArticleResult {
             meta: ArticleMeta {
                 id: p.name,
@@ -110,9 +116,26 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         }
     }
     let style = CsvStyle { bom: !args.no_bom };
+    let write_started = Instant::now();
     if let Err(e) = report::write_reports(&analysis, &args.out, style) {
         eprintln!("claimcheck: error: {e:#}");
         return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
+    }
+    if let Some(path) = &args.timings {
+        let walls = Walls {
+            analyse: analyse_wall,
+            write: write_started.elapsed(),
+            total: started.elapsed(),
+            threads: pool.current_num_threads(),
+        };
+        let csv = report::timings_csv(&walls.rows(&analysis))?;
+        if let Err(e) = report::write_all_atomically(
+            path.parent().unwrap_or(Path::new(".")),
+            &[(&path.file_name().unwrap_or_default().to_string_lossy(), csv)],
+        ) {
+            eprintln!("claimcheck: error: {e:#}");
+            return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
+        }
     }
     let ok = analysis
         .articles
@@ -195,4 +218,55 @@ fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out
         started.elapsed().as_secs_f64(),
         out.display()
     );
+}
+
+/// Wall times measured around the per-article pass and the writing of the reports.
+struct Walls {
+    analyse: std::time::Duration,
+    write: std::time::Duration,
+    total: std::time::Duration,
+    threads: usize,
+}
+
+impl Walls {
+    /// One row per stage. The per-article stages run fused on every thread, so they get the CPU
+    /// time summed over articles (their MB/s is per core); the corpus-wide phases get wall time.
+    fn rows(&self, analysis: &pipeline::Analysis) -> Vec<report::Timing> {
+        let ok: Vec<&pipeline::ArticleCounts> = analysis
+            .articles
+            .iter()
+            .filter_map(|a| a.outcome.as_ref().ok())
+            .collect();
+        let articles = ok.len();
+        let bytes: usize = ok.iter().map(|c| c.bytes).sum();
+        let cpu = |f: fn(&pipeline::StageTimes) -> std::time::Duration| -> std::time::Duration {
+            ok.iter().map(|c| f(&c.times)).sum()
+        };
+        let row =
+            |stage: &str, wall: Option<std::time::Duration>, cpu: Option<std::time::Duration>| {
+                report::Timing {
+                    stage: stage.to_string(),
+                    wall,
+                    cpu,
+                    articles,
+                    bytes,
+                    threads: self.threads,
+                }
+            };
+        let mut rows = vec![
+            row("read+clean+segment+extract", Some(self.analyse), None),
+            row("clean", None, Some(cpu(|t| t.clean))),
+            row("segment", None, Some(cpu(|t| t.segment))),
+            row("extract", None, Some(cpu(|t| t.extract))),
+        ];
+        rows.extend(
+            analysis
+                .phases
+                .iter()
+                .map(|p| row(p.name, Some(p.wall), None)),
+        );
+        rows.push(row("write", Some(self.write), None));
+        rows.push(row("total", Some(self.total), None));
+        rows
+    }
 }
