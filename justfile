@@ -36,3 +36,12 @@ lint:
 fuzz target="extract" secs="600":
     mkdir -p fuzz/corpus/{{target}}
     cd fuzz && cargo +nightly fuzz run {{target}} corpus/{{target}} ../data/articles -- -max_total_time={{secs}} -max_len=65536
+
+# End-to-end benchmark on N generated articles, with the Python peer pipeline for comparison;
+# figures in reports/bench.csv.
+bench n="10000":
+    bash scripts/bench.sh {{n}} {{shared}}
+
+# Micro-benchmarks of each stage's hot path (divan).
+microbench:
+    cargo bench --bench stages
