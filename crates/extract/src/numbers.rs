@@ -63,7 +63,7 @@ fn lex(w: &str) -> Option<Lex> {
         "trillion" | "tn" | "tln" => Scale(1e12),
         "lakh" => Scale(1e5),
         "crore" => Scale(1e7),
-        "dozen" | "dozens" => Dozen,
+        "dozen" | "dozens" | "doz" | "dozs" => Dozen,
         "half" | "halves" => Half,
         "quarter" | "quarters" => Quarter,
         _ => return ordinal_word(w).map(|(v, pl)| Ord(v, pl)),
@@ -324,6 +324,9 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
     let mut words_only = true;
     let mut unit = None;
     let mut after_and = false;
+    // Value of `cur` before its last small group ("two" in "three hundred and two dozens"), which
+    // is all that "dozen", "quarters" or "thirds" multiply.
+    let mut base = 0.0f64;
     while j < toks.len() {
         if j > i && !adjacent(text, toks, j) {
             break;
@@ -372,13 +375,6 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                 let mut v = v;
                 if let Some(m) = glued_scale(suffix) {
                     v *= m;
-                } else if let Some(e) = suffix
-                    .strip_prefix(['e', 'E'])
-                    .and_then(|e| e.parse::<i32>().ok())
-                {
-                    if e.abs() < 300 {
-                        v *= 10f64.powi(e);
-                    }
                 } else if !suffix.is_empty() {
                     if j != i {
                         break;
@@ -389,8 +385,10 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     unit = Some(suffix.to_ascii_lowercase());
                 }
                 if after_and {
+                    base = cur;
                     cur += v;
                 } else {
+                    base = 0.0;
                     cur = v;
                 }
                 last = Last::Digits;
@@ -428,6 +426,15 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                             Some(Lex::Quarter) => Some(0.25),
                             _ => None,
                         } {
+                            // "one billion and a half million": the half is of the next scale.
+                            if let Some(Lex::Scale(s)) =
+                                lex_at(text, toks, j + 3).filter(|_| last == Last::Scale)
+                            {
+                                total += f * s;
+                                end = Some(j + 3);
+                                j += 4;
+                                continue;
+                            }
                             if last == Last::Scale {
                                 let scale = scale_of(text, toks, j);
                                 total += f * scale;
@@ -440,6 +447,14 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                         }
                     }
                     if !matches!(last, Last::Hundred | Last::Scale) {
+                        break;
+                    }
+                    // "one hundred and three quarters" adds a fraction; "3 hundred and 2 hundred"
+                    // are two numbers.
+                    if fraction_at(text, toks, j + 1).is_some()
+                        || (last == Last::Hundred
+                            && matches!(lex_at(text, toks, j + 2), Some(Lex::Hundred)))
+                    {
                         break;
                     }
                     match lex_at(text, toks, j + 1) {
@@ -468,17 +483,17 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                 match l {
                     Lex::Small(v) => {
                         match last {
-                            Last::None | Last::Scale => cur = v,
+                            Last::None | Last::Scale => (base, cur) = (0.0, v),
                             Last::Tens if v < 10.0 && v > 0.0 => cur += v,
-                            Last::Hundred => cur += v,
+                            Last::Hundred => (base, cur) = (cur, cur + v),
                             _ => break,
                         }
                         last = Last::Small;
                     }
                     Lex::Tens(v) => {
                         match last {
-                            Last::None | Last::Scale => cur = v,
-                            Last::Hundred => cur += v,
+                            Last::None | Last::Scale => (base, cur) = (0.0, v),
+                            Last::Hundred => (base, cur) = (cur, cur + v),
                             _ => break,
                         }
                         last = Last::Tens;
@@ -509,18 +524,26 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                         if last == Last::None {
                             break;
                         }
-                        cur = cur.max(1.0) * 12.0;
+                        cur = base + (cur - base).max(1.0) * 12.0;
                         last = Last::Small;
                     }
                     Lex::Ord(o, plural) => {
                         let compound = !plural
                             && matches!(last, Last::None | Last::Hundred | Last::Scale)
                             || (!plural && last == Last::Tens && o < 10.0);
-                        if compound {
+                        // "three trillionth", "two hundredth": a rank, not a fraction.
+                        let multiple = !plural
+                            && o >= 100.0
+                            && matches!(last, Last::Small | Last::Tens | Last::Hundred);
+                        if compound || multiple {
                             return Some(Phrase {
                                 first: i,
                                 last: j,
-                                value: total + cur + o,
+                                value: if multiple {
+                                    (total + cur) * o
+                                } else {
+                                    total + cur + o
+                                },
                                 ordinal: true,
                                 words_only,
                                 unit: None,
@@ -570,7 +593,7 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                         if !matches!(last, Last::Small | Last::Tens) {
                             break;
                         }
-                        cur *= f;
+                        cur = base + (cur - base) * f;
                         end = Some(j);
                         break;
                     }
@@ -615,6 +638,333 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
         words_only,
         unit,
     })
+}
+
+/// A spelled-out denominator at `k` ("fifth", "thirds", "twenty-first", "hundredths", "half"):
+/// (denominator, plural, last token). "Second" is left out: it is a rank or a unit of time.
+fn denominator_at(text: &str, toks: &[Tok], k: usize) -> Option<(f64, bool, usize)> {
+    let plural = |k: usize| toks.get(k).is_some_and(|t| word(text, t).ends_with('s'));
+    match lex_at(text, toks, k)? {
+        Lex::Ord(o, pl) if o != 2.0 => Some((o, pl, k)),
+        Lex::Half => Some((2.0, plural(k), k)),
+        Lex::Quarter => Some((4.0, plural(k), k)),
+        Lex::Tens(t) => {
+            let mut m = k + 1;
+            if punct_is(text, toks, m, "-") && adjacent(text, toks, m) {
+                m += 1;
+            }
+            if !adjacent(text, toks, m) {
+                return None;
+            }
+            match lex_at(text, toks, m)? {
+                Lex::Ord(u, pl) if u < 10.0 => Some((t + u, pl, m)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The denominator right after token `last`, hyphenated ("one-eighth") or not.
+fn denominator_after(text: &str, toks: &[Tok], last: usize) -> Option<(f64, bool, usize)> {
+    let mut k = last + 1;
+    if punct_is(text, toks, k, "-") && adjacent(text, toks, k) {
+        k += 1;
+    }
+    if !adjacent(text, toks, k) {
+        return None;
+    }
+    denominator_at(text, toks, k)
+}
+
+/// A fraction below one in words starting at `j` ("a third", "two thirds", "one twenty-fifth",
+/// "fifty-four hundredths"): (value, last token).
+fn fraction_at(text: &str, toks: &[Tok], j: usize) -> Option<(f64, usize)> {
+    let w = toks
+        .get(j)
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| word(text, t))?;
+    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+        let (d, pl, last) =
+            denominator_at(text, toks, j + 1).filter(|_| adjacent(text, toks, j + 1))?;
+        return (!pl).then_some((1.0 / d, last));
+    }
+    lex(w)?;
+    let p = phrase(text, toks, j)?;
+    if !p.words_only || p.ordinal {
+        return None;
+    }
+    if p.value > 0.0 && p.value < 1.0 {
+        return Some((p.value, p.last));
+    }
+    let (d, pl, last) = denominator_after(text, toks, p.last)?;
+    (pl == (p.value != 1.0) && p.value < d).then_some((p.value / d, last))
+}
+
+/// Pure digits in one token: no separators, no suffix.
+fn plain_digits(text: &str, t: &Tok) -> Option<f64> {
+    let d = text.get(t.start..t.end)?;
+    (t.kind == Kind::Num && t.digits_end == t.end && d.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| d.parse().ok())
+        .flatten()
+}
+
+fn glued(toks: &[Tok], k: usize) -> bool {
+    k >= 1 && k < toks.len() && toks[k - 1].end == toks[k].start
+}
+
+/// "4/5" written with digits, not part of a date like "5/17/2018": (value, last token).
+fn digit_fraction(text: &str, toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let a = plain_digits(text, toks.get(i)?)?;
+    let b = plain_digits(text, toks.get(i + 2)?)?;
+    let before = text[..toks[i].start].chars().next_back().unwrap_or(' ');
+    if !punct_is(text, toks, i + 1, "/")
+        || !glued(toks, i + 1)
+        || !glued(toks, i + 2)
+        || b == 0.0
+        || before.is_alphanumeric()
+        || "/.:".contains(before)
+        || (glued(toks, i + 3) && matches!(word(text, &toks[i + 3]), "/" | "-" | "." | ":"))
+    {
+        return None;
+    }
+    Some((a / b, i + 2))
+}
+
+fn vulgar(p: &str) -> Option<f64> {
+    Some(match p {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// An exponent glued after token `k` ("^23", "^-1", "^--23"): (exponent, last token).
+fn exponent_after(text: &str, toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+    if !punct_is(text, toks, k + 1, "^") || !glued(toks, k + 1) {
+        return None;
+    }
+    let mut m = k + 2;
+    let mut negative = false;
+    while glued(toks, m) && matches!(word(text, &toks[m]), "-" | "+") {
+        negative ^= word(text, &toks[m]) == "-";
+        m += 1;
+    }
+    let e = plain_digits(text, toks.get(m)?).filter(|_| glued(toks, m))?;
+    let e = i32::try_from(e as i64).ok().filter(|e| *e < 300)?;
+    Some((if negative { -e } else { e }, m))
+}
+
+/// Decimals said digit by digit after "point": "point nought four" → "04", "point seventy-one"
+/// → "71". Returns the digits and the last token.
+fn decimals_after(text: &str, toks: &[Tok], k: usize) -> Option<(String, usize)> {
+    let mut digits = String::new();
+    let mut m = k;
+    let mut last = None;
+    while adjacent(text, toks, m) {
+        match lex_at(text, toks, m) {
+            Some(Lex::Small(v)) => {
+                digits.push_str(&(v as u32).to_string());
+                last = Some(m);
+                m += 1;
+            }
+            Some(Lex::Tens(t)) => {
+                let mut v = t;
+                let mut l = m;
+                if punct_is(text, toks, m + 1, "-") {
+                    if let Some(Lex::Small(u)) = lex_at(text, toks, m + 2) {
+                        v += u;
+                        l = m + 2;
+                    }
+                }
+                digits.push_str(&(v as u32).to_string());
+                last = Some(l);
+                m = l + 1;
+            }
+            _ => break,
+        }
+    }
+    Some((digits, last?))
+}
+
+/// `phrase`, extended by what can follow a number: compound denominators ("one twenty-fifth"),
+/// added fractions ("forty two and a third"), quotients ("one over three", "1 in 5"), decimals
+/// in words ("five point five"), powers ("1.1^23", "1.3x10^6"), digit fractions ("1 4/5",
+/// "2½") and thousands grouped by thin spaces ("1 234 567").
+fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
+    let single = |last: usize, value: f64, words_only: bool| Phrase {
+        first: i,
+        last,
+        value,
+        ordinal: false,
+        words_only,
+        unit: None,
+    };
+    let Some(mut p) = phrase(text, toks, i) else {
+        if let Some((v, last)) = digit_fraction(text, toks, i) {
+            return Some(single(last, v, false));
+        }
+        // "a fifth of the vote", "a twenty-first"; "a fifth term" is a rank.
+        let (v, last) = fraction_at(text, toks, i)?;
+        let next = toks.get(last + 1);
+        let ends =
+            next.is_none_or(|n| n.kind == Kind::Punct || word_is(text, toks, last + 1, "of"));
+        return ends.then(|| single(last, v, true));
+    };
+    if p.ordinal {
+        return Some(p);
+    }
+    let n = p.last;
+    if p.unit.as_deref() == Some("x") {
+        // "1.3x10^6".
+        if plain_digits(text, toks.get(n + 1)?) == Some(10.0) && glued(toks, n + 1) {
+            if let Some((e, last)) = exponent_after(text, toks, n + 1) {
+                p.value *= 10f64.powi(e);
+                p.last = last;
+                p.unit = None;
+            }
+        }
+        return Some(p);
+    }
+    if p.unit.is_some() {
+        return Some(p);
+    }
+    if let Some((e, last)) = exponent_after(text, toks, n).filter(|_| !p.words_only) {
+        p.value = p.value.powi(e);
+        p.last = last;
+        return Some(p);
+    }
+    if !p.words_only && p.first == n {
+        if let Some(v) = toks
+            .get(n + 1)
+            .filter(|_| glued(toks, n + 1))
+            .and_then(|t| vulgar(word(text, t)))
+        {
+            p.value += v;
+            p.last = n + 1;
+            return Some(p);
+        }
+        if let Some((v, last)) =
+            digit_fraction(text, toks, n + 1).filter(|_| adjacent(text, toks, n + 1))
+        {
+            p.value += v;
+            p.last = last;
+            return Some(p);
+        }
+        // "1 234 567": three-digit groups after one to three digits, one (thin) space apart.
+        let lead = text.get(toks[n].start..toks[n].end).unwrap_or("");
+        if lead.len() <= 3 && plain_digits(text, &toks[n]).is_some() {
+            let mut m = n + 1;
+            let mut digits = lead.to_string();
+            while let Some(t) = toks.get(m) {
+                let g = text.get(toks[m - 1].end..t.start).unwrap_or("");
+                let d = text.get(t.start..t.digits_end).unwrap_or("");
+                let int = d.split('.').next().unwrap_or("");
+                if !matches!(g, " " | "\u{202f}" | "\u{a0}")
+                    || t.kind != Kind::Num
+                    || t.digits_end != t.end
+                    || int.len() != 3
+                    || d.contains(',')
+                {
+                    break;
+                }
+                digits.push_str(d);
+                m += 1;
+                if d.contains('.') {
+                    break;
+                }
+            }
+            if m > n + 1 {
+                if let Ok(v) = digits.parse() {
+                    p.value = v;
+                    p.last = m - 1;
+                    return Some(p);
+                }
+            }
+        }
+    }
+    if p.words_only {
+        if word_is(text, toks, n + 1, "point") && adjacent(text, toks, n + 1) {
+            if let Some((d, last)) = decimals_after(text, toks, n + 2) {
+                if let Ok(f) = format!("0.{d}").parse::<f64>() {
+                    p.value += f;
+                    p.last = last;
+                    return Some(p);
+                }
+            }
+        }
+        if let Some((d, pl, last)) = denominator_after(text, toks, n) {
+            if pl == (p.value != 1.0) && p.value < d && p.value >= 1.0 {
+                p.value /= d;
+                p.last = last;
+                return Some(p);
+            }
+        }
+        // "two thirds of a million".
+        if p.value < 1.0
+            && word_is(text, toks, n + 1, "of")
+            && (word_is(text, toks, n + 2, "a") || word_is(text, toks, n + 2, "an"))
+        {
+            if let Some(Lex::Scale(s)) = lex_at(text, toks, n + 3) {
+                p.value *= s;
+                p.last = n + 3;
+                return Some(p);
+            }
+        }
+    }
+    if word_is(text, toks, n + 1, "and") && adjacent(text, toks, n + 1) {
+        if let Some((f, last)) = fraction_at(text, toks, n + 2) {
+            // "two million and three fifths" is 2.6 million.
+            let scale = match lex_at(text, toks, n) {
+                Some(Lex::Scale(s)) => s,
+                _ => 1.0,
+            };
+            p.value += f * scale;
+            p.last = last;
+            return Some(p);
+        }
+    }
+    // Quotients: "one over three", "1 in twenty-one", "one out of three".
+    let (k, within) = if word_is(text, toks, n + 1, "over") {
+        (n + 2, false)
+    } else if word_is(text, toks, n + 1, "in") {
+        (n + 2, true)
+    } else if word_is(text, toks, n + 1, "out") && word_is(text, toks, n + 2, "of") {
+        (n + 3, true)
+    } else {
+        return Some(p);
+    };
+    if !adjacent(text, toks, n + 1) || !adjacent(text, toks, k) {
+        return Some(p);
+    }
+    if let Some(q) = phrase(text, toks, k) {
+        let unit_next = toks
+            .get(q.last + 1)
+            .is_some_and(|t| t.kind == Kind::Word && time_unit(word(text, t)).is_some());
+        if !q.ordinal
+            && q.unit.is_none()
+            && q.value != 0.0
+            && !unit_next
+            && (!within || p.value <= q.value)
+        {
+            p.value /= q.value;
+            p.last = q.last;
+        }
+    }
+    Some(p)
 }
 
 /// The value of the scale word just before token `j` ("million" in "3 million and a half").
@@ -1120,17 +1470,51 @@ pub(crate) fn quantities(
     out: &mut Vec<Quantity>,
 ) {
     let inside = |t: &Tok| blocked.iter().any(|&(a, b)| t.start < b && t.end > a);
+    let plain = |start: usize, end: usize, v: f64| Quantity {
+        text: text.get(start..end).unwrap_or("").to_string(),
+        start,
+        end,
+        min: v,
+        max: v,
+        kind: QuantityKind::Count,
+        counted: None,
+        unit: None,
+    };
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if inside(&t) || t.kind == Kind::Punct {
+        if inside(&t) {
             i += 1;
             continue;
+        }
+        if t.kind == Kind::Punct {
+            if let Some(v) = vulgar(word(text, &t)) {
+                out.push(plain(t.start, t.end, v));
+            }
+            i += 1;
+            continue;
+        }
+        // "22,24,26,31": comma groups that are not thousands are a list.
+        if t.kind == Kind::Num && !digits_are_noise(text, toks, i) {
+            if let Some(list) = text
+                .get(t.start..t.digits_end)
+                .and_then(parse_digits)
+                .filter(|l| l.len() > 1)
+            {
+                for (a, b, v) in list {
+                    out.push(plain(t.start + a, t.start + b, v));
+                }
+                i += 1;
+                continue;
+            }
         }
         let (first, mut last, mut lo, mut hi, mut kind, mut unit, words_only) =
             if let Some((f, l, lo, hi)) = vague(text, toks, i) {
                 (f, l, lo, hi, QuantityKind::Count, None, true)
-            } else if let Some(p) = phrase(text, toks, i) {
+            } else if let Some(p) = number_at(text, toks, i)
+                .filter(|p| !toks[p.first..=p.last].iter().any(inside))
+                .or_else(|| phrase(text, toks, i))
+            {
                 let kind = if p.ordinal {
                     QuantityKind::Ordinal
                 } else {
@@ -1206,7 +1590,19 @@ pub(crate) fn quantities(
                 "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
             ) || prev.ends_with("'s")
                 || prev.ends_with("’s");
-            if !det && counted(text, toks, last + 1).is_none() {
+            // "first" and "second" are also adverbs and a unit of time ("first met", "a
+            // second"); other ordinal words are ranks unless they start a compound
+            // ("third-party").
+            let w = word(text, &toks[last]).to_ascii_lowercase();
+            let adverbial =
+                first == last && matches!(w.as_str(), "first" | "second" | "firstly" | "secondly");
+            let placed = matches!(
+                prev.as_str(),
+                "finished" | "came" | "comes" | "placed" | "ranked" | "ranks" | "finish"
+            );
+            let compound = punct_is(text, toks, last + 1, "-") && glued(toks, last + 1);
+            let rank = !compound && (!adverbial || placed);
+            if !det && !rank && counted(text, toks, last + 1).is_none() {
                 i = last + 1;
                 continue;
             }
@@ -1279,7 +1675,7 @@ pub(crate) fn quantities(
                 if cur2 {
                     k2 += 1;
                 }
-                if let Some(p2) = phrase(text, toks, k2).filter(|p| {
+                if let Some(p2) = number_at(text, toks, k2).filter(|p| {
                     !p.ordinal
                         && (!p.words_only || !word(text, &toks[p.first]).eq_ignore_ascii_case("a"))
                 }) {
@@ -1290,7 +1686,10 @@ pub(crate) fn quantities(
                             a *= s;
                         }
                     }
-                    if b >= a {
+                    // "five or six" is a range; "5.00 or 5,00" and "10 bln or 10 tln" are two
+                    // numbers.
+                    let alternative = sep == "or" && (b <= a || b > 3.0 * a.max(1.0));
+                    if b >= a && !alternative {
                         lo = a;
                         hi = b;
                         last = p2.last;
@@ -1331,6 +1730,20 @@ pub(crate) fn quantities(
             } else if next.eq_ignore_ascii_case("per") && word_is(text, toks, k + 1, "cent") {
                 kind = QuantityKind::Percent;
                 last = k + 1;
+            } else if start_tok >= 2
+                && word_is(text, toks, start_tok - 1, "of")
+                && (word_is(text, toks, start_tok - 2, "percent")
+                    || (word_is(text, toks, start_tok - 2, "cent")
+                        && word_is(text, toks, start_tok.saturating_sub(3), "per")))
+                && !(start_tok >= 3 && toks[start_tok - 3].kind == Kind::Num)
+            {
+                // "per cent of 210": the amount named after the unit.
+                kind = QuantityKind::Percent;
+                start_tok = if word_is(text, toks, start_tok - 2, "cent") {
+                    start_tok - 3
+                } else {
+                    start_tok - 2
+                };
             } else if let Some(c) =
                 currency_word(next).filter(|_| adjacent(text, toks, k) && unit.is_none())
             {
@@ -1510,6 +1923,43 @@ mod tests {
             .all(|x| x.min != 16.0));
         assert!(q("192.168.1.2").is_empty());
         assert!(q("").is_empty());
+    }
+
+    #[test]
+    fn fractions_powers_and_words() {
+        let v = |s: &str| one(s).min;
+        assert_eq!(v("a fifth of the vote"), 0.2);
+        assert_eq!(one("a fifth term").kind, QuantityKind::Ordinal);
+        assert_eq!(v("one twenty-fifth"), 0.04);
+        assert_eq!(v("one-eighth"), 0.125);
+        assert_eq!(v("forty two and a third"), 42.0 + 1.0 / 3.0);
+        assert_eq!(v("one hundred and three quarters"), 100.75);
+        assert_eq!(v("two million and three fifths"), 2_600_000.0);
+        assert_eq!(v("three hundred and two dozens"), 324.0);
+        assert_eq!(v("one over three"), 1.0 / 3.0);
+        assert_eq!(v("1 in 5 adults"), 0.2);
+        assert_eq!(v("2  1/4"), 2.25);
+        assert_eq!(v("the result is ⅔"), 2.0 / 3.0);
+        assert_eq!(v("nine point nought four"), 9.04);
+        assert_eq!(v("12.32e+14"), 1.232e15);
+        assert_eq!(v("1.3x10^6"), 1_300_000.0);
+        assert_eq!(v("1 234 567"), 1_234_567.0);
+        assert_eq!(v("one billion and a half million"), 1_000_500_000.0);
+        assert_eq!(one("three trillionth").min, 3e12);
+        assert_eq!(one("twenty-first").kind, QuantityKind::Ordinal);
+        assert!(q("They first met in Seoul").is_empty());
+        assert_eq!(q("in 5 over 3 days").len(), 2);
+    }
+
+    #[test]
+    fn alternatives_and_lists() {
+        assert_eq!(q("either 10 bln or 10 tln").len(), 2);
+        let r = one("five or six people");
+        assert_eq!((r.min, r.max), (5.0, 6.0));
+        assert_eq!(q("Exercises nrs. 22,24,26,31.").len(), 4);
+        let p = one("per cent of 210");
+        assert_eq!((p.kind, p.min), (QuantityKind::Percent, 210.0));
+        assert_eq!(q("3 hundred and 2 hundred").len(), 2);
     }
 
     #[test]

@@ -60,6 +60,16 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     break;
                 }
             }
+            // Scientific notation: "1e10", "12.32e+14".
+            if j + 1 < b.len() && (b[j] == b'e' || b[j] == b'E') {
+                let sign = usize::from(matches!(b[j + 1], b'+' | b'-'));
+                if b.get(j + 1 + sign).is_some_and(u8::is_ascii_digit) {
+                    j += 1 + sign;
+                    while j < b.len() && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                }
+            }
             let digits_end = j;
             while j < b.len() && b[j].is_ascii_alphabetic() {
                 j += 1;
@@ -164,5 +174,9 @@ mod tests {
             ["U.S.", "-", "led", "Kim’s", "5,532", "72nd", ".5", "$", "1.2bn"]
         );
         assert_eq!(words("2019. Done"), ["2019", ".", "Done"]);
+        assert_eq!(
+            words("1e10 12.32e+14 -12e-1 3em"),
+            ["1e10", "12.32e+14", "-", "12e-1", "3em"]
+        );
     }
 }
