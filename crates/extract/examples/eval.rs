@@ -701,8 +701,23 @@ fn throughput(seeds: &Path) {
     }
     let opts = Options::default();
     let mut claims = 0;
+    let dump = std::env::var_os("EVAL_DUMP").is_some();
     for d in &docs {
-        claims += extract(&d.0, &d.1, d.2, &opts).len();
+        let found = extract(&d.0, &d.1, d.2, &opts);
+        if dump {
+            for c in &found {
+                for q in &c.numbers {
+                    println!(
+                        "  number {:?} {}..{} {:?} {:?}",
+                        q.text, q.min, q.max, q.kind, q.counted
+                    );
+                }
+                for m in &c.dates {
+                    println!("  date   {:?} {:?}", m.text, m.value);
+                }
+            }
+        }
+        claims += found.len();
     }
     let rounds = 200;
     let t0 = Instant::now();

@@ -57,6 +57,7 @@ enum Form {
     WeekNum,
     Holiday,
     Counted,
+    BareYear,
 }
 
 static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
@@ -138,6 +139,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             Form::Counted,
             r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year|quarter)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+(day|week|month|year|quarter)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
         ),
+        (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
     pats.into_iter()
         .filter_map(|(f, p)| Regex::new(&p).ok().map(|r| (f, r)))
@@ -243,6 +245,7 @@ fn count_precedes(before: &str) -> bool {
             | "to"
             | "number"
             | "no"
+            | "between"
     )
 }
 
@@ -973,6 +976,7 @@ fn interpret(
             let dtext = cap(c, 2)?;
             let abbreviated = wname.trim_end_matches('.').len() <= 4;
             if glued_digit(after)
+                || count_follows(after)
                 || after
                     .trim_start()
                     .starts_with(|ch: char| ch.is_ascii_alphabetic())
@@ -1162,6 +1166,26 @@ fn interpret(
             Found::other(start, end, value, Granularity::Day)
         }
         Form::Holiday => holiday(c, start, end, published)?,
+        Form::BareYear => {
+            // "the 2018 campaign", "2019 was"; not "2000 people" or "more than 1500".
+            if glued_digit(after)
+                || after.starts_with(['-', '–', '%', '\''])
+                || count_follows(after)
+                || count_precedes(before)
+            {
+                return None;
+            }
+            Found::point(
+                start,
+                end,
+                Pt {
+                    y: Some(cap(c, 1)?.parse().ok()?),
+                    m: None,
+                    d: None,
+                    explicit: true,
+                },
+            )
+        }
         Form::Counted => counted(c, start, end, published)?,
         Form::YearToDate => {
             let value = published
@@ -1711,7 +1735,17 @@ pub(crate) fn dates(
     open_ranges(s, &mut f);
     year_lists(s, &mut f);
     for x in f {
-        let t = s.get(x.start..x.end).unwrap_or("").trim_end();
+        let mut t = s.get(x.start..x.end).unwrap_or("").trim_end();
+        // The period after a full month name ends the sentence: "in June."
+        if let Some(stem) = t.strip_suffix('.') {
+            let last = stem
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if last.len() > 4 || matches!(last, "May" | "may" | "June" | "july" | "July" | "june") {
+                t = stem;
+            }
+        }
         out.push(DateMention {
             text: t.to_string(),
             start: start + x.start,
@@ -1920,6 +1954,17 @@ mod tests {
         assert!(d("on the 18th floor", Some("2018-08-07")).is_empty());
         assert_eq!(v("last Wednesday", "2019-01-31"), Some("2019-01-23".into()));
         assert_eq!(v("on Wednesday", "2019-01-31"), Some("2019-01-30".into()));
+    }
+
+    #[test]
+    fn bare_years_but_not_counts() {
+        assert_eq!(v("the 2018 campaign", "2024"), Some("2018".into()));
+        assert_eq!(v("2019 was a hard year", "2024"), Some("2019".into()));
+        assert!(d("2000 people and more than 1500 homes", Some("2024")).is_empty());
+        assert!(d("on Tuesday, 20 bodies were found", Some("2019-08-21"))
+            .iter()
+            .all(|x| x.0 == "on Tuesday"));
+        assert_eq!(d("in June.", Some("2024-07-01"))[0].0, "June");
     }
 
     #[test]
