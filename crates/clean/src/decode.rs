@@ -72,9 +72,15 @@ fn reject_binary(bytes: &[u8]) -> Result<(), CleanError> {
 /// Text has almost no C0 controls besides tab and line ends; binary data has them everywhere.
 fn reject_control_chars(bytes: &[u8]) -> Result<(), CleanError> {
     let (mut nul, mut control) = (0usize, 0usize);
-    for &b in bytes {
-        nul += usize::from(b == 0);
-        control += usize::from(matches!(b, 0..=8 | 0x0b | 0x0e..=0x1f | 0x7f));
+    // Counted per chunk in bytes, which the compiler turns into vector code.
+    for chunk in bytes.chunks(255) {
+        let (mut n, mut c) = (0u8, 0u8);
+        for &b in chunk {
+            n += u8::from(b == 0);
+            c += u8::from((b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) | (b == 0x7f));
+        }
+        nul += usize::from(n);
+        control += usize::from(c);
     }
     let len = bytes.len().max(1);
     if nul * 1000 > len || (nul > 0 && bytes[..bytes.len().min(1024)].contains(&0)) {
@@ -158,7 +164,9 @@ fn transcode(enc: &'static Encoding, bytes: &[u8], start: usize) -> (String, Ali
 
 /// Drops CR (a lone CR becomes `\n`) and composes to NFC; each changed character is its own piece.
 fn normalize(text: String, align: Alignment) -> Decoded {
-    let needs_nfc = is_nfc_quick(text.chars()) != IsNormalized::Yes;
+    // Nothing below U+0300, where the combining marks begin, can change under NFC.
+    let needs_nfc =
+        text.bytes().any(|b| b >= 0xcc) && is_nfc_quick(text.chars()) != IsNormalized::Yes;
     if !needs_nfc && !text.contains('\r') {
         return Decoded { text, align };
     }
@@ -242,4 +250,124 @@ fn composition_segment_end(text: &str, start: usize) -> usize {
         }
     }
     text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> String {
+        match decode(bytes, Format::Text) {
+            Ok(d) => d.text,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn windows_1252_without_a_declaration() {
+        let src =
+            b"The minister\x92s \x93plan\x94 costs \x80 5 million \x96 caf\xe9 owners said so.";
+        let d = decode(src, Format::Text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            d.text,
+            "The minister’s “plan” costs € 5 million – café owners said so."
+        );
+        // "’" is three bytes of text that came from one source byte.
+        let at = d.text.find('’').unwrap_or(0);
+        assert_eq!(d.align.to_source(at..at + 3), 12..13);
+        let cafe = d.text.find("café").unwrap_or(0);
+        assert_eq!(d.align.to_source(cafe..cafe + 5), 42..46);
+    }
+
+    #[test]
+    fn latin_1_accents() {
+        assert_eq!(
+            text(b"Fran\xe7ois Hollande a visit\xe9 la r\xe9gion de S\xe3o Paulo avec M\xfcller."),
+            "François Hollande a visité la région de São Paulo avec Müller."
+        );
+    }
+
+    #[test]
+    fn html_charset_declaration_wins() {
+        let src = b"<html><head><meta charset=\"iso-8859-7\"></head><body><p>\xc1\xe8\xde\xed\xe1</p></body></html>";
+        let d = decode(src, Format::Html).unwrap_or_else(|e| panic!("{e}"));
+        assert!(d.text.contains("Αθήνα"), "{}", d.text);
+    }
+
+    #[test]
+    fn utf16_with_a_bom_either_way() {
+        let s = "Kim met Putin in Moscow.\r\nThe talks lasted “two days”.";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(s.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(s.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let want = "Kim met Putin in Moscow.\nThe talks lasted “two days”.";
+        assert_eq!(text(&le), want);
+        assert_eq!(text(&be), want);
+        let d = decode(&le, Format::Text).unwrap_or_else(|e| panic!("{e}"));
+        // "Kim" is the first three UTF-16 units after the BOM.
+        assert_eq!(d.align.to_source(0..3), 2..8);
+    }
+
+    #[test]
+    fn utf8_bom_and_crlf_are_dropped_and_text_is_composed() {
+        let d = decode(
+            "\u{feff}Cafe\u{301} re\u{301}sume\u{301}\r\nend".as_bytes(),
+            Format::Text,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.text, "Café résumé\nend");
+        let at = d.text.find("end").unwrap_or(0);
+        assert_eq!(d.align.to_source(at..at + 3), 22..25);
+    }
+
+    #[test]
+    fn binary_and_empty_input_are_refused_with_a_reason() {
+        let reason = |bytes: &[u8]| match decode(bytes, Format::Text) {
+            Err(CleanError::NotText(why)) => why,
+            Err(e) => panic!("{e}"),
+            Ok(d) => panic!("decoded as {:?}", d.text),
+        };
+        assert!(reason(b"%PDF-1.7\n%\xe2\xe3").contains("PDF"));
+        assert!(reason(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("PNG"));
+        assert!(reason(b"text\0with\0nuls").contains("NUL"));
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(!reason(&noise).is_empty());
+        for empty in [&b"  \n\t "[..], b"", b"\xef\xbb\xbf \r\n"] {
+            assert!(matches!(
+                decode(empty, Format::Html),
+                Err(CleanError::Empty)
+            ));
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..400 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    // Mostly text, some high bytes and a few controls.
+                    match state % 16 {
+                        0 => (state >> 8) as u8,
+                        1..=3 => 0x80 | (state >> 8) as u8 & 0x7f,
+                        _ => b'a' + (state >> 8) as u8 % 26,
+                    }
+                })
+                .collect();
+            for format in [Format::Text, Format::Html] {
+                if let Ok(d) = decode(&bytes, format) {
+                    let last = d.align.to_source(0..d.text.len());
+                    assert!(last.end <= bytes.len());
+                }
+            }
+        }
+    }
 }

@@ -70,7 +70,7 @@ impl Features {
     /// Could be a headline or a section heading: a few words, no closing full stop, no chrome.
     pub fn heading_like(&self) -> bool {
         (2..=24).contains(&self.words)
-            && !(self.terminal && !self.ends_open)
+            && (!self.terminal || self.ends_open)
             && self.ui_ratio() < 0.2
             && !self.teaser
             && !self.comment_marker
@@ -81,57 +81,222 @@ impl Features {
 }
 
 pub(crate) fn measure(line: &str) -> Features {
-    let line = line.trim();
+    measure_lines(&[line.trim()])
+}
+
+/// Measures consecutive lines of one block as if joined by spaces, without joining them.
+pub(crate) fn measure_lines(lines: &[&str]) -> Features {
     let mut f = Features::default();
     let mut first_words: [&str; 8] = [""; 8];
-    let mut buf = [0u8; 24];
-    for (i, raw) in line.split_whitespace().enumerate() {
-        if i < first_words.len() {
-            first_words[i] = raw;
-        }
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() {
-            continue;
-        }
-        f.words += 1;
-        let lower = ascii_lower(word, &mut buf);
-        let is_stop = STOP.binary_search(&lower).is_ok();
-        f.stop += usize::from(is_stop);
-        f.ui += usize::from(UI.binary_search(&lower).is_ok());
-        let first = word.chars().next().unwrap_or(' ');
-        if first.is_alphabetic() && !is_stop {
-            f.content += 1;
-            f.capitalized += usize::from(first.is_uppercase());
-        }
-        let digits = word.bytes().filter(u8::is_ascii_digit).count();
-        f.numeric += usize::from(digits * 2 > word.len());
-        let past = lower.len() > 4 && lower.ends_with("ed") && first.is_lowercase();
-        f.verbs += usize::from(past || VERBS.binary_search(&lower).is_ok());
+    let mut seen = 0;
+    for line in lines {
+        scan_words(line, &mut f, &mut first_words, &mut seen);
     }
-    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
+    let first = lines.first().copied().unwrap_or("");
+    let last = lines.last().copied().unwrap_or("");
+    let end = last.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', ' ']);
     f.terminal = end.ends_with(['.', '!', '?', '…']) && !end.ends_with("...");
     f.ends_open = end.ends_with(['?', '!', ':']);
-    f.list = is_list_item(line);
-    f.file_name = f.words <= 3 && is_file_name(line);
-    let lead = leading_lower(line, &mut buf);
-    f.teaser = TEASER.iter().any(|t| lead.starts_with(t))
-        || (line.starts_with(['»', '→', '▶']) && !f.terminal);
-    f.comment_marker = f.words <= 8 && is_comment_marker(line, f.words);
-    f.credit = CREDIT.iter().any(|t| lead.starts_with(t)) && f.words <= 30;
+    f.list = is_list_item(first);
+    f.file_name = f.words <= 3 && lines.len() == 1 && is_file_name(first);
+    let mut buf = [0u8; 24];
+    let lead = leading_lower(first, &mut buf);
+    f.teaser = starts_with_any(lead, TEASER) || (first.starts_with(['»', '→', '▶']) && !f.terminal);
+    f.comment_marker = f.words <= 8 && is_comment_marker(first, f.words);
+    f.credit = f.words <= 30 && starts_with_any(lead, CREDIT);
     f.bio = is_bio(&first_words, f.words);
     f
 }
 
-/// Lower-cases an ASCII word into `buf`; words that are not short ASCII come back unchanged,
-/// which is fine because every word list here is short ASCII.
-fn ascii_lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    if word.len() > buf.len() || !word.is_ascii() {
-        return word;
+/// Byte classes for the word scan: ASCII whitespace, ASCII letters and digits, digits, and bytes
+/// of non-ASCII chars, which need a look at the whole char.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const DIGIT: u8 = 4;
+const HIGH: u8 = 8;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else if c >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
+        b += 1;
     }
-    let out = &mut buf[..word.len()];
-    out.copy_from_slice(word.as_bytes());
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).unwrap_or(word)
+    t
+};
+
+/// Counts the words of one line in a single pass over its bytes: a word is a run of non-space
+/// chars, measured from its first to its last letter or digit.
+fn scan_words<'a>(line: &'a str, f: &mut Features, first: &mut [&'a str; 8], seen: &mut usize) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let class = BYTE_CLASS[usize::from(b[i])];
+        if class & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        if class & HIGH != 0 {
+            if let Some(c) = line[i..].chars().next().filter(|c| c.is_whitespace()) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        let (mut core_start, mut core_end, mut digits, mut ascii) = (usize::MAX, 0, 0, true);
+        while i < b.len() {
+            let class = BYTE_CLASS[usize::from(b[i])];
+            if class & SPACE != 0 {
+                break;
+            }
+            let mut len = 1;
+            let mut alnum = class & ALNUM != 0;
+            if class & HIGH != 0 {
+                let c = line[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                len = c.len_utf8();
+                alnum = c.is_alphanumeric();
+                ascii = false;
+            }
+            if alnum {
+                core_start = core_start.min(i);
+                core_end = i + len;
+            }
+            digits += usize::from(class & DIGIT != 0);
+            i += len;
+        }
+        if let Some(slot) = first.get_mut(*seen) {
+            *slot = &line[start..i];
+        }
+        *seen += 1;
+        if core_start < core_end {
+            let word = &line[core_start..core_end];
+            // Curly quotes around a word are no reason to skip the word lists.
+            count_word(word, digits, ascii || word.is_ascii(), f);
+        }
+    }
+}
+
+/// Adds one word (trimmed to its letters and digits) to the counts.
+fn count_word(word: &str, digits: usize, ascii: bool, f: &mut Features) {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    f.words += 1;
+    let class = if ascii && n <= 16 {
+        word_class(pack_lower(bytes))
+    } else {
+        0
+    };
+    let is_stop = class & STOP_WORD != 0;
+    f.stop += usize::from(is_stop);
+    f.ui += usize::from(class & UI_WORD != 0);
+    f.numeric += usize::from(digits * 2 > n);
+    let lead = bytes[0];
+    let (alphabetic, upper, lower) = if lead < 0x80 {
+        (
+            lead.is_ascii_alphabetic(),
+            lead.is_ascii_uppercase(),
+            lead.is_ascii_lowercase(),
+        )
+    } else {
+        let c = word.chars().next().unwrap_or(' ');
+        (c.is_alphabetic(), c.is_uppercase(), c.is_lowercase())
+    };
+    if alphabetic && !is_stop {
+        f.content += 1;
+        f.capitalized += usize::from(upper);
+    }
+    let past = n > 4 && lower && bytes[n - 2] | 0x20 == b'e' && bytes[n - 1] | 0x20 == b'd';
+    f.verbs += usize::from(past || class & VERB_WORD != 0);
+}
+
+const STOP_WORD: u8 = 1;
+const UI_WORD: u8 = 2;
+const VERB_WORD: u8 = 4;
+
+/// A short ASCII word lower-cased into an integer, so that looking it up compares integers
+/// instead of strings. Every listed word fits in 16 bytes.
+const fn pack_lower(bytes: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        let b = if i < bytes.len() {
+            bytes[i].to_ascii_lowercase()
+        } else {
+            0
+        };
+        key = key << 8 | b as u128;
+        i += 1;
+    }
+    key
+}
+
+/// Slots of the open-addressing table the word lists are hashed into: a power of two, about
+/// twice the number of listed words, so that probes are short.
+const SLOTS: usize = 512;
+
+const fn slot(key: u128) -> usize {
+    let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 55) as usize
+}
+
+/// The word lists hashed at compile time: keys, and the lists each key is in.
+static WORD_TABLE: ([u128; SLOTS], [u8; SLOTS]) = {
+    let mut keys = [0u128; SLOTS];
+    let mut classes = [0u8; SLOTS];
+    let lists: [(&[&str], u8); 3] = [(STOP, STOP_WORD), (UI, UI_WORD), (VERBS, VERB_WORD)];
+    let mut l = 0;
+    while l < lists.len() {
+        let (list, bit) = lists[l];
+        let mut w = 0;
+        while w < list.len() {
+            let key = pack_lower(list[w].as_bytes());
+            let mut i = slot(key);
+            while classes[i] != 0 && keys[i] != key {
+                i = (i + 1) % SLOTS;
+            }
+            keys[i] = key;
+            classes[i] |= bit;
+            w += 1;
+        }
+        l += 1;
+    }
+    (keys, classes)
+};
+
+/// The lists a word is in, as `STOP_WORD | UI_WORD | VERB_WORD` bits.
+fn word_class(key: u128) -> u8 {
+    let (keys, classes) = &WORD_TABLE;
+    let mut i = slot(key);
+    while classes[i] != 0 {
+        if keys[i] == key {
+            return classes[i];
+        }
+        i = (i + 1) % SLOTS;
+    }
+    0
+}
+
+/// Whether `lead` starts with one of `prefixes`; the first byte rules most of them out cheaply.
+fn starts_with_any(lead: &str, prefixes: &[&str]) -> bool {
+    let Some(&first) = lead.as_bytes().first() else {
+        return false;
+    };
+    prefixes
+        .iter()
+        .any(|p| p.as_bytes().first() == Some(&first) && lead.starts_with(p))
 }
 
 /// The first (at most 24) bytes of the line, lower-cased, for prefix tests.
@@ -173,7 +338,7 @@ fn is_comment_marker(line: &str, words: usize) -> bool {
     let mut buf = [0u8; 24];
     let lead = leading_lower(line.trim(), &mut buf);
     let lead = lead.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-    COMMENT_MARKERS.iter().any(|m| lead.starts_with(m))
+    starts_with_any(lead, COMMENT_MARKERS)
         || (words <= 3 && (lead.starts_with("comment") || lead.starts_with("responses")))
 }
 
@@ -199,7 +364,6 @@ const BIO_VERB_FOLLOW: &[&str] = &[
     "about", "on", "for", "covered", "written", "been", "reported",
 ];
 
-/// Sorted: looked up by binary search.
 const STOP: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "among", "an", "and", "any", "are", "as",
     "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
@@ -212,7 +376,6 @@ const STOP: &[&str] = &[
     "with", "would", "you", "your",
 ];
 
-/// Sorted.
 const UI: &[&str] = &[
     "account",
     "advertisement",
@@ -289,7 +452,6 @@ const UI: &[&str] = &[
     "whatsapp",
 ];
 
-/// Sorted.
 const VERBS: &[&str] = &[
     "are", "be", "became", "becomes", "been", "began", "begins", "calls", "came", "can", "claims",
     "comes", "could", "did", "does", "faces", "finds", "found", "gave", "gets", "gives", "goes",
@@ -367,3 +529,71 @@ const CREDIT: &[&str] = &[
 ];
 
 const IMAGE_EXT: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "avif"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_function_words_and_verbs() {
+        let f = measure("The minister said the plan was approved by parliament.");
+        assert_eq!(f.words, 9);
+        assert_eq!(f.stop, 4);
+        assert!(f.verbs >= 3, "said, was, approved: {f:?}");
+        assert!(f.terminal && !f.ends_open);
+        assert_eq!(f.content, 5);
+        assert_eq!(f.capitalized, 0);
+    }
+
+    #[test]
+    fn unicode_spaces_and_punctuation_split_and_trim_words() {
+        let f = measure("“Share\u{a0}this”\u{2009}— 2024 ½");
+        assert_eq!(f.words, 4, "{f:?}");
+        assert_eq!(f.ui, 1);
+        assert_eq!(f.numeric, 1);
+        assert!(measure("\u{a0}\u{a0}").words == 0);
+        assert!(measure("Ünïcode Straße").capitalized == 2);
+    }
+
+    #[test]
+    fn lines_of_a_block_measure_as_one() {
+        let joined = measure("Subscribe to our newsletter for the latest news on the war.");
+        let split = measure_lines(&[
+            "Subscribe to our newsletter",
+            "for the latest news on the war.",
+        ]);
+        assert_eq!(joined.words, split.words);
+        assert_eq!(joined.stop, split.stop);
+        assert_eq!(joined.ui, split.ui);
+        assert_eq!(joined.terminal, split.terminal);
+    }
+
+    #[test]
+    fn line_kinds() {
+        assert!(measure("READ MORE: Kim visits Moscow").teaser);
+        assert!(measure("Leave a Reply").comment_marker);
+        assert!(measure("Reporting by Jane Doe; Editing by John Roe").credit);
+        assert!(measure("photo_2024.JPG").file_name);
+        assert!(measure("• Prices rose").list);
+        assert!(measure("12) Prices rose").list);
+        assert!(!measure("2024. Prices rose").list);
+        assert!(measure("David O'Sullivan is a veteran journalist who covers Asia for us").bio);
+    }
+
+    #[test]
+    fn word_table_finds_every_listed_word_and_nothing_else() {
+        for (list, bit) in [(STOP, STOP_WORD), (UI, UI_WORD), (VERBS, VERB_WORD)] {
+            for w in list {
+                assert!(word_class(pack_lower(w.as_bytes())) & bit != 0, "{w}");
+                let upper = w.to_ascii_uppercase();
+                assert!(
+                    word_class(pack_lower(upper.as_bytes())) & bit != 0,
+                    "{upper}"
+                );
+            }
+        }
+        for w in ["theory", "sharing", "", "x", "newsletterss"] {
+            assert_eq!(word_class(pack_lower(w.as_bytes())), 0, "{w}");
+        }
+    }
+}

@@ -98,3 +98,75 @@ pub fn clean(bytes: &[u8], format: Format) -> Result<CleanText, CleanError> {
     clean.alignment = out.align;
     Ok(clean)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Home\nWorld\nPolitics\nSubscribe\n\
+Kim Jong Un pledges closer ties with Russia\n\
+By Jane Doe\n\
+SEOUL — North Korean leader Kim Jong Un told Russia's president that his country would stand by Moscow, state media reported on Thursday.\n\
+The two leaders met for more than two hours and signed an agreement on economic and military cooperation, officials in both capitals said.\n\
+READ MORE: Putin visits Pyongyang\n\
+Analysts said the deal could draw the two countries closer than at any time since the Cold War ended in 1991.\n\
+Leave a Reply\n\
+This is a great article and I think everyone should read it before the weekend.\n\
+Share\n";
+
+    #[test]
+    fn text_keeps_headline_and_body_and_drops_chrome_and_comments() {
+        let ct = clean(ARTICLE.as_bytes(), Format::Text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            ct.text
+                .starts_with("Kim Jong Un pledges closer ties with Russia\n\n"),
+            "{}",
+            ct.text
+        );
+        assert!(ct.text.contains("stand by Moscow"));
+        assert!(ct.text.contains("Cold War ended in 1991."));
+        for chrome in [
+            "Subscribe",
+            "READ MORE",
+            "Leave a Reply",
+            "great article",
+            "Share",
+        ] {
+            assert!(!ct.text.contains(chrome), "{chrome} kept: {}", ct.text);
+        }
+        assert_eq!(
+            ct.title.as_deref(),
+            Some("Kim Jong Un pledges closer ties with Russia")
+        );
+        assert_eq!(ct.author.as_deref(), Some("Jane Doe"));
+        // Every kept byte maps back to the same bytes of the source.
+        for p in &ct.alignment.pieces {
+            if p.clean_len == p.source_len {
+                assert_eq!(
+                    &ct.text[p.clean..p.clean + p.clean_len],
+                    &ARTICLE[p.source..p.source + p.source_len]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn not_text_is_an_error_not_a_panic() {
+        assert!(matches!(
+            clean(b"%PDF-1.4 \x00\x01", Format::Text),
+            Err(CleanError::NotText(_))
+        ));
+        assert!(matches!(
+            clean(b"\x00\x00\x00\x00", Format::Html),
+            Err(CleanError::NotText(_))
+        ));
+        assert!(matches!(clean(b"", Format::Text), Err(CleanError::Empty)));
+    }
+
+    #[test]
+    fn sniffs_markup() {
+        assert_eq!(sniff(b"\xef\xbb\xbf  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff(b"Title\n\n<p>one</p>"), Format::Html);
+        assert_eq!(sniff(b"Plain text with a < sign."), Format::Text);
+    }
+}

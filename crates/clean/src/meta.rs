@@ -61,8 +61,19 @@ fn find_date(s: &str) -> Option<(PubDate, usize)> {
 /// How much a line saying a date tells about publication: a "Published" label beats a bare date
 /// line, which beats a credit line's date, which beats "Updated".
 fn evidence_rank(line: &str) -> Option<u8> {
-    let lower = line.trim().to_lowercase();
-    let starts = |words: &[&str]| words.iter().any(|w| lower.starts_with(w));
+    let line = line.trim();
+    let head = &line.as_bytes()[..line.len().min(24)];
+    let starts = |words: &[&str]| {
+        words.iter().any(|w| {
+            head.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+        })
+    };
+    let contains = |needle: &str| {
+        line.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
     if starts(&[
         "published",
         "first published",
@@ -82,7 +93,7 @@ fn evidence_rank(line: &str) -> Option<u8> {
         "reporting by",
         "originally published",
         "this article",
-    ]) || lower.contains("report from")
+    ]) || contains("report from")
     {
         Some(2)
     } else if starts(&["updated", "last updated", "modified"]) {

@@ -7,7 +7,7 @@
 //! inside the body short lines must look like headings or sentences and not like links to other
 //! stories; after it only a sentence that directly continues the body survives.
 
-use crate::features::{measure, Features};
+use crate::features::{measure_lines, Features};
 use crate::out::Output;
 use std::ops::Range;
 
@@ -58,10 +58,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     }
     for p in &mut paras {
         p.f = match p.lines.as_slice() {
-            [one] => measure(&text[one.clone()]),
+            [one] => measure_lines(&[&text[one.clone()]]),
             many => {
-                let joined: Vec<&str> = many.iter().map(|r| &text[r.clone()]).collect();
-                measure(&joined.join(" "))
+                let lines: Vec<&str> = many.iter().map(|r| &text[r.clone()]).collect();
+                measure_lines(&lines)
             }
         };
     }
@@ -278,25 +278,40 @@ fn teaser_headline(f: &Features) -> bool {
 
 /// Lines that occur more than once are site chrome (widgets, share buttons), unless prose.
 fn repeated(text: &str, paras: &[Para]) -> Vec<bool> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for p in paras {
-        if p.lines.len() == 1 && p.f.words <= 12 {
-            *seen.entry(&text[p.lines[0].clone()]).or_default() += 1;
+    // Sorting the short lines brings copies together without hashing every line.
+    let mut short: Vec<(&str, usize)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lines.len() == 1 && p.f.words <= 12)
+        .map(|(i, p)| (&text[p.lines[0].clone()], i))
+        .collect();
+    short.sort_unstable();
+    let mut out = vec![false; paras.len()];
+    for run in short
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        for &(_, i) in run {
+            out[i] = true;
         }
     }
-    paras
-        .iter()
-        .map(|p| p.lines.len() == 1 && seen.get(&text[p.lines[0].clone()]).is_some_and(|&c| c > 1))
-        .collect()
+    out
 }
 
 /// A byline: a short line that is just a person's name, possibly after "By".
 fn is_name(text: &str, p: &Para) -> bool {
-    let line = byline_name(&text[p.lines[0].clone()]);
+    let raw = &text[p.lines[0].clone()];
+    let line = byline_name(raw);
     let words: Vec<&str> = line.split_whitespace().collect();
+    // "By" is the one function word a byline may have.
+    let by = usize::from(
+        ["By ", "by "]
+            .iter()
+            .any(|b| raw.trim_start().starts_with(b)),
+    );
     p.lines.len() == 1
         && (2..=4).contains(&words.len())
-        && p.f.stop == 0
+        && p.f.stop == by
         && p.f.ui == 0
         && p.f.numeric == 0
         && words
