@@ -45,3 +45,7 @@ bench n="10000":
 # Micro-benchmarks of each stage's hot path (divan).
 microbench:
     cargo bench --bench stages
+
+# Check the known claim clusters of the seeds against the reports of a run on them.
+check: run
+    cargo run --release -q -- check tests/expect/seeds.toml --reports reports

@@ -29,9 +29,11 @@ fn total(texts: &[impl AsRef<[u8]>]) -> usize {
 #[divan::bench]
 fn clean(bencher: Bencher) {
     let raw = seeds();
-    bencher
-        .counter(BytesCount::new(total(&raw)))
-        .bench(|| raw.iter().map(|r| clean::clean(divan::black_box(r), Format::Text).is_ok()).count());
+    bencher.counter(BytesCount::new(total(&raw))).bench(|| {
+        raw.iter()
+            .map(|r| clean::clean(divan::black_box(r), Format::Text).is_ok())
+            .count()
+    });
 }
 
 fn cleaned() -> Vec<String> {
@@ -44,9 +46,12 @@ fn cleaned() -> Vec<String> {
 #[divan::bench]
 fn segment(bencher: Bencher) {
     let texts = cleaned();
-    bencher
-        .counter(BytesCount::new(total(&texts)))
-        .bench(|| texts.iter().map(|t| segment::segment(divan::black_box(t)).len()).sum::<usize>());
+    bencher.counter(BytesCount::new(total(&texts))).bench(|| {
+        texts
+            .iter()
+            .map(|t| segment::segment(divan::black_box(t)).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -86,7 +91,10 @@ fn cluster(bencher: Bencher) {
 #[divan::bench]
 fn fingerprint(bencher: Bencher) {
     let texts = cleaned();
-    bencher
-        .counter(BytesCount::new(total(&texts)))
-        .bench(|| texts.iter().map(|t| cluster::fingerprint(divan::black_box(t))).count());
+    bencher.counter(BytesCount::new(total(&texts))).bench(|| {
+        texts
+            .iter()
+            .map(|t| cluster::fingerprint(divan::black_box(t)))
+            .count()
+    });
 }

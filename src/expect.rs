@@ -134,7 +134,7 @@ pub struct Reports {
     pub clusters: HashMap<String, ClaimRow>,
 }
 
-fn read_csv<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
+pub(crate) fn read_csv<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>> {
     let bytes = std::fs::read(path)
         .with_context(|| format!("cannot read {} (run claimcheck first?)", path.display()))?;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);

@@ -10,3 +10,4 @@ pub mod input;
 pub mod pipeline;
 pub mod progress;
 pub mod report;
+pub mod workbook;

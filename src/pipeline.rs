@@ -39,6 +39,8 @@ pub struct ArticleResult {
     pub outcome: Result<ArticleCounts, String>,
     pub mentions: Vec<Mention>,
     pub fingerprint: Option<cluster::Fingerprint>,
+    /// The file it was read from, as found on the command line or in a folder.
+    pub path: Option<std::path::PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,6 +76,7 @@ impl ArticleResult {
             outcome: Err(reason),
             mentions: Vec::new(),
             fingerprint: None,
+            path: None,
         }
     }
 }
@@ -162,6 +165,7 @@ fn analyse_text(
         meta,
         outcome: Ok(counts),
         mentions,
+        path: None,
     }
 }
 
@@ -190,6 +194,18 @@ impl LineIndex {
 
 /// Reads and analyses one input file: one result per article (several for JSONL).
 pub fn analyse_file(
+    file: &InputFile,
+    manifest: &input::Manifest,
+    opts: &Options,
+) -> Vec<ArticleResult> {
+    let mut results = analyse_input(file, manifest, opts);
+    for r in &mut results {
+        r.path = Some(file.path.clone());
+    }
+    results
+}
+
+fn analyse_input(
     file: &InputFile,
     manifest: &input::Manifest,
     opts: &Options,

@@ -43,7 +43,7 @@ pub const MENTIONS_HEADER: [&str; 14] = [
     "score",
 ];
 
-pub const ARTICLES_HEADER: [&str; 9] = [
+pub const ARTICLES_HEADER: [&str; 10] = [
     "article",
     "status",
     "published",
@@ -53,6 +53,7 @@ pub const ARTICLES_HEADER: [&str; 9] = [
     "dropped_lines",
     "outlet",
     "url",
+    "path",
 ];
 
 /// How the CSV files are encoded.
@@ -217,6 +218,9 @@ pub fn articles_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
             &count(|c| c.dropped_lines),
             meta.outlet.as_deref().unwrap_or(""),
             meta.url.as_deref().unwrap_or(""),
+            &a.path
+                .as_deref()
+                .map_or(String::new(), |p| p.display().to_string()),
         ])?;
     }
     csv.finish()
@@ -284,13 +288,47 @@ pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
     csv.finish()
 }
 
-/// Writes `claims.csv`, `mentions.csv` and `articles.csv` into `out`, atomically each.
-pub fn write_reports(analysis: &Analysis, out: &Path, style: CsvStyle) -> Result<Vec<PathBuf>> {
-    let files = [
-        ("claims.csv", claims_csv(analysis, style)?),
-        ("mentions.csv", mentions_csv(analysis, style)?),
-        ("articles.csv", articles_csv(analysis, style)?),
+/// The workbook beside the CSV reports.
+pub const WORKBOOK: &str = "claimcheck.xlsx";
+
+/// Writes `claims.csv`, `mentions.csv`, `articles.csv` and, with `workbook`, `claimcheck.xlsx`
+/// into `out`, atomically each. A workbook that cannot be built (more rows than a sheet holds) is
+/// left out with a warning, and an older one is removed so that it never disagrees with the CSVs.
+pub fn write_reports(
+    analysis: &Analysis,
+    out: &Path,
+    style: CsvStyle,
+    workbook: bool,
+) -> Result<Vec<PathBuf>> {
+    let claims = claims_csv(analysis, style)?;
+    let mentions = mentions_csv(analysis, style)?;
+    let articles = articles_csv(analysis, style)?;
+    let book = if workbook {
+        match crate::workbook::workbook(&claims, &mentions, &articles) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                eprintln!("warning: {WORKBOOK} not written: {e:#}");
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let mut files = vec![
+        ("claims.csv", claims),
+        ("mentions.csv", mentions),
+        ("articles.csv", articles),
     ];
+    match book {
+        Some(bytes) => files.push((WORKBOOK, bytes)),
+        None => {
+            let stale = out.join(WORKBOOK);
+            if stale.exists() {
+                std::fs::remove_file(&stale)
+                    .with_context(|| format!("cannot remove the outdated {}", stale.display()))?;
+            }
+        }
+    }
     write_all_atomically(out, &files)
 }
 

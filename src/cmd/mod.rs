@@ -1,6 +1,7 @@
 //! The command line: `claimcheck [run] [INPUT...]` and the inspection sub-commands.
 
 mod check;
+mod explain;
 mod inspect;
 mod run;
 
@@ -9,6 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use check::CheckArgs;
+pub use explain::ExplainArgs;
 pub use run::RunArgs;
 
 /// Exit code when no input could be processed at all.
@@ -42,6 +44,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Check known claim clusters (a TOML file of expectations) against the reports of a run.
     Check(CheckArgs),
+    /// Show one cluster of a run: its mentions in their source text, their values, and why it has its status.
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Args)]
@@ -76,5 +80,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(args)) => inspect::segment(&args),
         Some(Command::Extract(args)) => inspect::extract(&args),
         Some(Command::Check(args)) => check::check(&args),
+        Some(Command::Explain(args)) => explain::explain(&args),
     }
 }

@@ -46,6 +46,9 @@ pub struct RunArgs {
     /// Treat every sentence as a claim (no check-worthiness filter, no clause splitting).
     #[arg(long)]
     pub all_sentences: bool,
+    /// Do not write the workbook claimcheck.xlsx beside the CSV reports.
+    #[arg(long)]
+    pub no_xlsx: bool,
     /// Also write the time of each stage as CSV to this file (for benchmarks).
     #[arg(long, value_name = "FILE")]
     pub timings: Option<PathBuf>,
@@ -105,6 +108,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             outcome: Err(p.reason),
             mentions: Vec::new(),
             fingerprint: None,
+            path: None,
         }));
         warn_unknown_manifest_entries(&manifest, &articles, manifest_path.as_deref());
         Ok(pipeline::analyse_corpus(articles, &opts, &progress))
@@ -117,7 +121,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let style = CsvStyle { bom: !args.no_bom };
     let write_started = Instant::now();
-    if let Err(e) = report::write_reports(&analysis, &args.out, style) {
+    if let Err(e) = report::write_reports(&analysis, &args.out, style, !args.no_xlsx) {
         eprintln!("claimcheck: error: {e:#}");
         return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
     }
@@ -201,6 +205,12 @@ fn warn_unknown_manifest_entries(
 
 fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out: &Path) {
     let skipped = analysis.articles.len() - ok;
+    let sentences: usize = analysis
+        .articles
+        .iter()
+        .filter_map(|a| a.outcome.as_ref().ok())
+        .map(|c| c.sentences)
+        .sum();
     let claims: usize = analysis.clusters.iter().map(|c| c.mentions.len()).sum();
     let count = |s: Status| {
         analysis
@@ -210,14 +220,26 @@ fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out
             .count()
     };
     eprintln!(
-        "claimcheck: {ok} articles ({skipped} skipped), {claims} claims, {} clusters ({} corroborated, {} single-source), {} conflicts in {:.2}s; reports in {}",
+        "claimcheck: {ok} articles read, {skipped} skipped; {sentences} sentences, {claims} claims, {} clusters: {} conflicts, {} corroborated, {} single-source; {:.2}s",
         analysis.clusters.len(),
+        count(Status::Conflict),
         count(Status::Corroborated),
         count(Status::SingleSource),
-        count(Status::Conflict),
         started.elapsed().as_secs_f64(),
-        out.display()
     );
+    // Clusters are sorted conflicts first, most sources first: the top ones are the first rows.
+    let conflicts = analysis
+        .clusters
+        .iter()
+        .take_while(|c| c.finding.status == Status::Conflict)
+        .take(5);
+    for c in conflicts {
+        eprintln!(
+            "  conflict {} ({} sources): {}",
+            c.id, c.finding.sources, c.finding.disagreement
+        );
+    }
+    eprintln!("reports in {}", out.display());
 }
 
 /// Wall times measured around the per-article pass and the writing of the reports.
