@@ -1,8 +1,10 @@
-//! Clusters ECB+ sentences without the rest of the pipeline, to tune [`cluster::Params`]:
-//! one mention per line, entities taken as capitalised word runs, ordinals as numbers.
-//! Writes `mentions.csv` in the reports' layout for `eval/ecbplus/score.py`.
+//! Clusters ECB+ sentences without the rest of the pipeline, to tune [`cluster::Params`].
+//! The input is either a docs folder (one mention per line, entities taken as capitalised word
+//! runs, ordinals as numbers) or a JSON-lines file of the pipeline's [`Mention`]s, so that tuning
+//! sees what extract really gives. Writes `mentions.csv` in the reports' layout for
+//! `eval/ecbplus/score.py`.
 //!
-//! usage: cargo run --release -p cluster --example ecbplus -- DOCS_DIR OUT_DIR [link_threshold]
+//! usage: cargo run --release -p cluster --example ecbplus -- DOCS_DIR|MENTIONS.jsonl OUT_DIR [param=value ...]
 
 use model::{Claim, Mention, Quantity, QuantityKind};
 use std::fmt::Write as _;
@@ -10,41 +12,28 @@ use std::path::Path;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let (docs, out) = match (args.get(1), args.get(2)) {
+    let (input, out) = match (args.get(1), args.get(2)) {
         (Some(d), Some(o)) => (Path::new(d), Path::new(o)),
         _ => {
-            eprintln!("usage: ecbplus DOCS_DIR OUT_DIR [link_threshold]");
+            eprintln!("usage: ecbplus DOCS_DIR|MENTIONS.jsonl OUT_DIR [param=value ...]");
             std::process::exit(2);
         }
     };
     let mut params = cluster::Params::default();
-    if let Some(t) = args.get(3).and_then(|t| t.parse().ok()) {
-        params.link_threshold = t;
-    }
-    if let Some(t) = args.get(4).and_then(|t| t.parse().ok()) {
-        params.min_link_share = t;
-    }
-    let mut files = Vec::new();
-    for topic in std::fs::read_dir(docs)? {
-        for f in std::fs::read_dir(topic?.path())? {
-            files.push(f?.path());
+    for kv in &args[3..] {
+        if !set_param(&mut params, kv) {
+            eprintln!("unknown or malformed parameter {kv}");
+            std::process::exit(2);
         }
     }
-    files.sort();
-    let mut mentions = Vec::new();
-    for f in &files {
-        let name = f
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let text = std::fs::read_to_string(f)?;
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with("http") || line.trim().is_empty() {
-                continue;
-            }
-            mentions.push(mention(&name, i + 1, line));
-        }
-    }
+    let mentions = if input.is_dir() {
+        read_docs(input)?
+    } else {
+        std::fs::read_to_string(input)?
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<Result<Vec<Mention>, _>>()?
+    };
     let t = std::time::Instant::now();
     let groups = cluster::cluster(&mentions, &params);
     eprintln!(
@@ -72,6 +61,63 @@ fn main() -> std::io::Result<()> {
     }
     std::fs::create_dir_all(out)?;
     std::fs::write(out.join("mentions.csv"), csv)
+}
+
+/// Sets one field of `params` from `name=value`; false when the name or value is not understood.
+fn set_param(params: &mut cluster::Params, kv: &str) -> bool {
+    let Some((name, value)) = kv.split_once('=') else {
+        return false;
+    };
+    macro_rules! fields {
+        ($($f:ident),*) => {
+            match name {
+                $(stringify!($f) => value.parse().map(|v| params.$f = v).is_ok(),)*
+                _ => false,
+            }
+        };
+    }
+    fields!(
+        link_threshold,
+        containment_weight,
+        min_shared_terms,
+        max_date_gap_days,
+        max_block,
+        prefix_terms,
+        candidate_min_shared,
+        key_weight,
+        min_link_share,
+        story_threshold,
+        story_key_weight,
+        story_prefix_terms,
+        story_min_shared,
+        story_link_threshold
+    )
+}
+
+/// One mention per non-empty line of every document under `docs/<topic>/`.
+fn read_docs(docs: &Path) -> std::io::Result<Vec<Mention>> {
+    let mut files = Vec::new();
+    for topic in std::fs::read_dir(docs)? {
+        for f in std::fs::read_dir(topic?.path())? {
+            files.push(f?.path());
+        }
+    }
+    files.sort();
+    let mut mentions = Vec::new();
+    for f in &files {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(f)?;
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with("http") || line.trim().is_empty() {
+                continue;
+            }
+            mentions.push(mention(&name, i + 1, line));
+        }
+    }
+    Ok(mentions)
 }
 
 fn mention(article: &str, line: usize, text: &str) -> Mention {

@@ -4,7 +4,7 @@
 //! groups of mention indices, one per fact, plus a copy group per article ([`copy_groups`]) so
 //! that `compare` can tell independent sources from republished wire copy.
 //!
-//! Two ideas keep it fast and careful:
+//! Three ideas keep it fast and careful:
 //!
 //! * **Keyed candidates, weighted overlap.** Each mention is reduced to a set of terms (content
 //!   word stems, entities, number and date keys; [`blocking_keys`]). Only mentions sharing one of
@@ -12,13 +12,19 @@
 //!   [`Params::max_block`] mentions generate no candidates), so cost stays near-linear. A candidate
 //!   pair is scored by the IDF-weighted overlap of the two term sets, and vetoed when its dates are
 //!   too far apart to be one event or its ordinals differ ("81st" vs "86th" Academy Awards).
-//! * **Guarded union-find.** Pairs above [`Params::link_threshold`] are merged best first. A merge
-//!   that would put two different statements of one article into one group is refused unless
-//!   those two statements are themselves the same fact, so one broad sentence cannot chain
-//!   unrelated claims together.
+//! * **Stories as context.** Articles are first grouped into stories by the rare specifics they
+//!   share (places, names, numbers, dates over the whole article; `stories`). Two sentences about
+//!   "the earthquake" in articles of one story are about the same earthquake, so they link at
+//!   [`Params::story_link_threshold`]; across stories the wording alone has to carry the match and
+//!   the stricter [`Params::link_threshold`] applies.
+//! * **Guarded union-find.** Pairs above their threshold are merged best first. A merge that
+//!   would put two different statements of one article into one group is refused unless those two
+//!   statements are themselves the same fact, so one broad sentence cannot chain unrelated claims
+//!   together.
 
 mod copies;
 pub mod facts;
+mod stories;
 pub mod text;
 mod unionfind;
 
@@ -28,13 +34,15 @@ use facts::{representative, DaySpan, QuantityKey};
 use model::{Mention, QuantityKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use stories::Stories;
 use text::{normalise_name, stable_hash, terms};
 
 /// Thresholds of clustering and copy detection. The defaults were tuned on the ECB+ training
 /// topics and checked on its dev topics and on the seed articles.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
-    /// Minimum pair score (0..=1) for two mentions to state the same fact.
+    /// Minimum pair score (0..=1) for two mentions of articles that tell different stories to
+    /// state the same fact (also the threshold of [`same_fact`], which knows no stories).
     pub link_threshold: f32,
     /// Share of the pair score given to containment (shared weight over the smaller side's
     /// weight) rather than Dice (shared weight over the mean weight). Containment lets a headline
@@ -59,9 +67,21 @@ pub struct Params {
     /// terms pin a statement down more than a word does.
     pub key_weight: f32,
     /// Share of the mention pairs across two groups (sampled, up to 8 × 8) that must themselves
-    /// score above `link_threshold` for the groups to merge. 0 is single linkage; higher values
+    /// score above their threshold for the groups to merge. 0 is single linkage; higher values
     /// stop chains A ≈ B ≈ C where A and C state different facts.
     pub min_link_share: f32,
+    /// Minimum cosine similarity of two articles' terms (weighted by rarity among articles) for
+    /// them to tell one story.
+    pub story_threshold: f32,
+    /// Weight of an entity, number or date term in story similarity, relative to a word.
+    pub story_key_weight: f32,
+    /// How many of an article's rarest terms find the articles it is compared with.
+    pub story_prefix_terms: usize,
+    /// How many of those two articles must share to be compared at all.
+    pub story_min_shared: usize,
+    /// Minimum pair score for two mentions whose articles tell one story: the shared story
+    /// already pins down which happening they are about, so less wording has to match.
+    pub story_link_threshold: f32,
     /// Minimum estimated shingle Jaccard for two articles to be copies.
     pub copy_threshold: f32,
     /// LSH bands of a fingerprint ([`SIGNATURE_LEN`] / bands rows each). 16 bands of 4 rows find
@@ -75,7 +95,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            link_threshold: 0.3,
+            link_threshold: 0.4,
             containment_weight: 0.5,
             min_shared_terms: 2,
             max_date_gap_days: 31,
@@ -84,6 +104,11 @@ impl Default for Params {
             candidate_min_shared: 2,
             key_weight: 1.5,
             min_link_share: 0.5,
+            story_threshold: 0.1,
+            story_key_weight: 3.0,
+            story_prefix_terms: 32,
+            story_min_shared: 2,
+            story_link_threshold: 0.2,
             copy_threshold: 0.5,
             copy_bands: 16,
             copy_bucket_cap: 32,
@@ -192,7 +217,7 @@ impl<'f> Weighted<'f> {
 }
 
 /// Weighted overlap score of two mentions, when compatible and at least `min_shared_terms` terms
-/// are shared.
+/// are shared; the caller applies the threshold.
 fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
     let (ta, tb) = (&a.f.terms, &b.f.terms);
     let (mut i, mut j, mut shared, mut n_shared) = (0, 0, 0.0f32, 0usize);
@@ -217,8 +242,7 @@ fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
     }
     let containment = shared / wa.min(wb);
     let dice = 2.0 * shared / (wa + wb);
-    let s = params.containment_weight * containment + (1.0 - params.containment_weight) * dice;
-    (s >= params.link_threshold).then_some(s)
+    Some(params.containment_weight * containment + (1.0 - params.containment_weight) * dice)
 }
 
 /// Pair score (0..=1) of two mentions when they can state the same fact and score at least
@@ -233,6 +257,7 @@ pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
         &Weighted::new(&fb, &uniform),
         params,
     )
+    .filter(|&s| s >= params.link_threshold)
 }
 
 /// Groups of indices into `mentions` that state the same fact: each group sorted, groups sorted by
@@ -260,10 +285,31 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
         }
     };
 
+    let article_ids: Vec<u32> = {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        mentions
+            .iter()
+            .map(|m| {
+                let next = ids.len() as u32;
+                *ids.entry(m.article.as_str()).or_insert(next)
+            })
+            .collect()
+    };
+    let stories = Stories::build(&article_ids, &feats, params);
     let weighted: Vec<Weighted> = feats
         .par_iter()
         .map(|f| Weighted::new(f, &weight))
         .collect();
+    // The pair score when it reaches the threshold that applies to the two mentions' articles.
+    let linked = |i: usize, j: usize| {
+        let s = score(&weighted[i], &weighted[j], params)?;
+        let threshold = if stories.same(article_ids[i], article_ids[j]) {
+            params.story_link_threshold
+        } else {
+            params.link_threshold
+        };
+        (s >= threshold).then_some(s)
+    };
 
     // Prefix filtering: each mention is indexed under its rarest terms only (ties broken by hash,
     // so the choice is the same everywhere); two mentions with a large weighted overlap share some
@@ -309,29 +355,19 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
                     cands.push(run[0]);
                 }
             }
-            let weighted = &weighted;
-            cands.into_iter().filter_map(move |j| {
-                score(&weighted[i], &weighted[j as usize], params).map(|s| (s, i as u32, j))
-            })
+            let linked = &linked;
+            cands
+                .into_iter()
+                .filter_map(move |j| linked(i, j as usize).map(|s| (s, i as u32, j)))
         })
         .collect();
     // Best pairs first; ties in index order, so the merge order never depends on scheduling.
     edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
-    let article_ids: Vec<u32> = {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        mentions
-            .iter()
-            .map(|m| {
-                let next = ids.len() as u32;
-                *ids.entry(m.article.as_str()).or_insert(next)
-            })
-            .collect()
-    };
     let mut groups = Groups::new(&article_ids);
     for &(_, i, j) in &edges {
         groups.merge(i as usize, j as usize, params.min_link_share, |p, q| {
-            score(&weighted[p], &weighted[q], params).is_some()
+            linked(p, q).is_some()
         });
     }
     groups.into_sorted()

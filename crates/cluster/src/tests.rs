@@ -284,3 +284,57 @@ fn blocking_keys_are_stable_and_shared_by_paraphrases() {
     assert!(k0.windows(2).all(|w| w[0] < w[1]));
     assert!(k0.iter().any(|k| blocking_keys(&ms[3]).contains(k)));
 }
+
+/// Two earthquakes told by two articles each: the mentions of one story, with entities marked as
+/// extract would (capitalised words after the first).
+pub(crate) fn two_earthquakes() -> Vec<Mention> {
+    let articles: [(&str, &[&str]); 4] = [
+        ("iran-1", &[
+            "A strong earthquake struck near Bandar Abbas on the island of Qeshm.",
+            "The earthquake damaged villages on Qeshm and killed several people.",
+            "Rescue teams from Hormozgan province reached the island.",
+        ]),
+        ("iran-2", &[
+            "An earthquake hit the island of Qeshm in southern Iran, near Bandar Abbas.",
+            "Villages on Qeshm were damaged and people were killed, officials in Hormozgan said.",
+        ]),
+        ("california-1", &[
+            "A strong earthquake struck near Ridgecrest in the Mojave desert.",
+            "The earthquake damaged buildings in Ridgecrest and Trona.",
+            "Kern County firefighters searched the damaged buildings.",
+        ]),
+        ("california-2", &[
+            "An earthquake hit Ridgecrest in the Mojave desert of California.",
+            "Buildings in Trona were damaged, Kern County officials said.",
+        ]),
+    ];
+    let mut ms = Vec::new();
+    for (name, sentences) in articles {
+        for (k, s) in sentences.iter().enumerate() {
+            let mut m = mention(name, k + 1, s);
+            m.claim.entities = s
+                .split_whitespace()
+                .skip(1)
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect();
+            ms.push(m);
+        }
+    }
+    ms
+}
+
+#[test]
+fn the_same_event_words_in_two_stories_are_two_events() {
+    let ms = two_earthquakes();
+    let groups = cluster(&ms, &Params::default());
+    // "A strong earthquake struck near Bandar Abbas" and "... near Ridgecrest" share their words
+    // but not their story.
+    assert!(!group_of(&groups, 0).contains(&5), "{groups:?}");
+    // Within a story, the lead sentences join though their wording differs.
+    assert!(group_of(&groups, 0).contains(&3), "{groups:?}");
+    assert!(group_of(&groups, 5).contains(&8), "{groups:?}");
+}

@@ -202,8 +202,26 @@ const STOP: &[&str] = &[
     "your",
 ];
 
+/// Words that name a day relative to the article ("on Monday", "yesterday"): every article has
+/// its own Monday, so the word says nothing about which day is meant. Resolved dates are matched
+/// by value instead.
+const RELATIVE_DAYS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "weekend",
+    "yesterday",
+];
+
 pub fn is_stop(w: &str) -> bool {
-    STOP.binary_search(&w).is_ok()
+    STOP.binary_search(&w).is_ok() || RELATIVE_DAYS.binary_search(&w).is_ok()
 }
 
 /// Strips one or two inflectional suffixes ("sanctioned" → "sanction" → "sanct") and a final "e",
@@ -346,6 +364,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
+        assert!(RELATIVE_DAYS.windows(2).all(|w| w[0] < w[1]));
         assert!(
             STOP.windows(2).all(|w| w[0] < w[1]),
             "{:?}",

@@ -1,0 +1,215 @@
+//! Articles that tell the same story.
+//!
+//! Two sentences about "the earthquake" state the same fact only if they are about the same
+//! earthquake; their own words rarely say which, but their articles do: articles about one
+//! happening share its rare specifics (places, names, numbers, dates) across all their sentences.
+//! So each article is reduced to the union of its mentions' terms, weighted by rarity among
+//! articles, and article pairs are scored by cosine similarity. Only pairs found by prefix
+//! filtering on their rarest terms are scored, so the cost stays near-linear in the articles.
+
+use crate::unionfind::UnionFind;
+use crate::{Features, Params};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Articles grouped by story: `story[a]` is the story of article `a`.
+pub(crate) struct Stories {
+    story: Vec<u32>,
+}
+
+impl Stories {
+    /// `article_ids[m]` is the article of mention `m`; ids are dense from 0.
+    pub(crate) fn build(article_ids: &[u32], feats: &[Features], params: &Params) -> Stories {
+        let n_articles = article_ids
+            .iter()
+            .map(|&a| a as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut terms: Vec<Vec<(u64, bool)>> = vec![Vec::new(); n_articles];
+        for (f, &a) in feats.iter().zip(article_ids) {
+            terms[a as usize].extend_from_slice(&f.terms);
+        }
+        terms.par_iter_mut().for_each(|t| {
+            t.sort_unstable();
+            t.dedup_by_key(|t| t.0);
+        });
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        for t in &terms {
+            for &(h, _) in t {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        let n = n_articles as f32;
+        let weight = |h: u64, k: bool| {
+            let d = df.get(&h).copied().unwrap_or(1) as f32;
+            // A term in every article says nothing about which story an article tells.
+            let idf = (n / d).ln().max(0.0);
+            if k {
+                idf * params.story_key_weight
+            } else {
+                idf
+            }
+        };
+        let weights: Vec<Vec<f32>> = terms
+            .par_iter()
+            .map(|t| t.iter().map(|&(h, k)| weight(h, k)).collect())
+            .collect();
+        let norms: Vec<f32> = weights
+            .iter()
+            .map(|w| w.iter().map(|x| x * x).sum::<f32>().sqrt())
+            .collect();
+
+        let prefixes: Vec<Vec<u64>> = terms
+            .par_iter()
+            .map(|t| {
+                let mut ts: Vec<(u32, u64)> = t
+                    .iter()
+                    .filter_map(|&(h, _)| {
+                        let d = df.get(&h).copied().unwrap_or(0);
+                        (d >= 2 && d as usize <= params.max_block).then_some((d, h))
+                    })
+                    .collect();
+                ts.sort_unstable();
+                ts.truncate(params.story_prefix_terms);
+                ts.into_iter().map(|(_, h)| h).collect()
+            })
+            .collect();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, p) in prefixes.iter().enumerate() {
+            for &h in p {
+                postings.entry(h).or_default().push(i as u32);
+            }
+        }
+        let cosine = |i: usize, j: usize| {
+            let denom = norms[i] * norms[j];
+            if denom > 0.0 {
+                dot(&terms[i], &weights[i], &terms[j], &weights[j]) / denom
+            } else {
+                0.0
+            }
+        };
+        let mut edges: Vec<(f32, u32, u32)> = (0..n_articles)
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let mut hits: Vec<u32> = Vec::new();
+                for h in &prefixes[i] {
+                    if let Some(list) = postings.get(h) {
+                        hits.extend(list.iter().copied().filter(|&j| j as usize > i));
+                    }
+                }
+                hits.sort_unstable();
+                // Articles of one story share many rare terms; those sharing one are mostly
+                // chance meetings and not worth a cosine.
+                let mut cands: Vec<u32> = Vec::new();
+                for run in hits.chunk_by(|a, b| a == b) {
+                    if run.len() >= params.story_min_shared {
+                        cands.push(run[0]);
+                    }
+                }
+                let cosine = &cosine;
+                cands.into_iter().filter_map(move |j| {
+                    let s = cosine(i, j as usize);
+                    (s >= params.story_threshold).then_some((s, i as u32, j))
+                })
+            })
+            .collect();
+        edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+
+        // Average linkage over a sample of members: a story grows only while its articles are,
+        // on average, alike; single links would chain two stories through one article that
+        // mentions both.
+        let mut uf = UnionFind::new(n_articles);
+        let mut members: Vec<Vec<u32>> = (0..n_articles as u32).map(|a| vec![a]).collect();
+        for &(_, i, j) in &edges {
+            let (ri, rj) = (uf.find(i as usize), uf.find(j as usize));
+            if ri == rj {
+                continue;
+            }
+            let (a, b) = (&members[ri], &members[rj]);
+            let (sa, sb) = (&a[..a.len().min(8)], &b[..b.len().min(8)]);
+            let mean = sa
+                .iter()
+                .flat_map(|&x| sb.iter().map(move |&y| cosine(x as usize, y as usize)))
+                .sum::<f32>()
+                / (sa.len() * sb.len()) as f32;
+            if mean < params.story_threshold {
+                continue;
+            }
+            let root = uf.union(ri, rj);
+            let moved = std::mem::take(&mut members[ri + rj - root]);
+            members[root].extend(moved);
+            members[root].sort_unstable();
+        }
+        let story = (0..n_articles).map(|a| uf.find(a) as u32).collect();
+        Stories { story }
+    }
+
+    pub(crate) fn same(&self, a: u32, b: u32) -> bool {
+        self.story[a as usize] == self.story[b as usize]
+    }
+}
+/// Sum over shared terms of the product of their weights; both term lists sorted by hash.
+fn dot(ta: &[(u64, bool)], wa: &[f32], tb: &[(u64, bool)], wb: &[f32]) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0f32);
+    while i < ta.len() && j < tb.len() {
+        match ta[i].0.cmp(&tb[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += wa[i] * wb[j];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features;
+    use crate::tests::{mention, two_earthquakes};
+    use rustc_hash::FxHashMap;
+
+    fn stories_of(ms: &[model::Mention]) -> (Vec<u32>, Stories) {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let article_ids: Vec<u32> = ms
+            .iter()
+            .map(|m| {
+                let next = ids.len() as u32;
+                *ids.entry(m.article.as_str()).or_insert(next)
+            })
+            .collect();
+        let feats: Vec<Features> = ms.iter().map(features).collect();
+        let stories = Stories::build(&article_ids, &feats, &Params::default());
+        (article_ids, stories)
+    }
+
+    #[test]
+    fn two_earthquakes_are_two_stories() {
+        let mut ms = two_earthquakes();
+        ms.push(mention(
+            "football",
+            1,
+            "The club signed a young striker from a rival team.",
+        ));
+        ms.push(mention(
+            "football",
+            2,
+            "The striker scored twice in his first match for the club.",
+        ));
+        let (_, s) = stories_of(&ms);
+        // Articles in order: iran-1, iran-2, california-1, california-2, football.
+        assert!(s.same(0, 1) && s.same(2, 3));
+        assert!(!s.same(0, 2) && !s.same(1, 3));
+        assert!(!s.same(4, 0) && !s.same(4, 2));
+    }
+
+    #[test]
+    fn an_article_alone_is_its_own_story() {
+        let (ids, s) = stories_of(&[mention("only", 1, "An earthquake struck near Ridgecrest.")]);
+        assert_eq!(ids, vec![0]);
+        assert!(s.same(0, 0));
+    }
+}
