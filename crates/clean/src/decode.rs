@@ -164,9 +164,15 @@ fn transcode(enc: &'static Encoding, bytes: &[u8], start: usize) -> (String, Ali
 
 /// Drops CR (a lone CR becomes `\n`) and composes to NFC; each changed character is its own piece.
 fn normalize(text: String, align: Alignment) -> Decoded {
-    // Nothing below U+0300, where the combining marks begin, can change under NFC.
-    let needs_nfc =
-        text.bytes().any(|b| b >= 0xcc) && is_nfc_quick(text.chars()) != IsNormalized::Yes;
+    // Nothing below U+0300, where the combining marks begin, can change under NFC, and leaving
+    // such chars out of the quick check can only turn a "yes" into a "maybe": so only the chars
+    // whose lead byte is 0xCC or more are decoded and checked.
+    let high = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b >= 0xcc)
+        .filter_map(|(i, _)| text[i..].chars().next());
+    let needs_nfc = is_nfc_quick(high) != IsNormalized::Yes;
     if !needs_nfc && !text.contains('\r') {
         return Decoded { text, align };
     }

@@ -102,18 +102,20 @@ pub(crate) fn measure_lines(lines: &[&str]) -> Features {
     let mut buf = [0u8; 24];
     let lead = leading_lower(first, &mut buf);
     f.teaser = starts_with_any(lead, TEASER) || (first.starts_with(['»', '→', '▶']) && !f.terminal);
-    f.comment_marker = f.words <= 8 && is_comment_marker(first, f.words);
+    f.comment_marker = f.words <= 8 && is_comment_marker(lead, f.words);
     f.credit = f.words <= 30 && starts_with_any(lead, CREDIT);
     f.bio = is_bio(&first_words, f.words);
     f
 }
 
-/// Byte classes for the word scan: ASCII whitespace, ASCII letters and digits, digits, and bytes
-/// of non-ASCII chars, which need a look at the whole char.
+/// Byte classes for the word scan: ASCII whitespace, ASCII letters and digits, digits, other
+/// bytes of non-ASCII chars, and the lead bytes of the non-ASCII chars that may be whitespace
+/// (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000), the only ones the scan must decode.
 const SPACE: u8 = 1;
 const ALNUM: u8 = 2;
 const DIGIT: u8 = 4;
 const HIGH: u8 = 8;
+const MAYBE_SPACE: u8 = 16;
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -125,6 +127,8 @@ static BYTE_CLASS: [u8; 256] = {
             ALNUM | DIGIT
         } else if c.is_ascii_alphabetic() {
             ALNUM
+        } else if matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            HIGH | MAYBE_SPACE
         } else if c >= 0x80 {
             HIGH
         } else {
@@ -135,55 +139,57 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Whether a whitespace char starts at `line[i..]`, and its length.
+fn space_at(line: &str, i: usize, class: u8) -> Option<usize> {
+    if class & SPACE != 0 {
+        return Some(1);
+    }
+    if class & MAYBE_SPACE == 0 {
+        return None;
+    }
+    line[i..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(char::len_utf8)
+}
+
 /// Counts the words of one line in a single pass over its bytes: a word is a run of non-space
 /// chars, measured from its first to its last letter or digit.
 fn scan_words<'a>(line: &'a str, f: &mut Features, first: &mut [&'a str; 8], seen: &mut usize) {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let class = BYTE_CLASS[usize::from(b[i])];
-        if class & SPACE != 0 {
-            i += 1;
+        if let Some(len) = space_at(line, i, BYTE_CLASS[usize::from(b[i])]) {
+            i += len;
             continue;
         }
-        if class & HIGH != 0 {
-            if let Some(c) = line[i..].chars().next().filter(|c| c.is_whitespace()) {
-                i += c.len_utf8();
-                continue;
-            }
-        }
         let start = i;
-        let (mut core_start, mut core_end, mut digits, mut ascii) = (usize::MAX, 0, 0, true);
         while i < b.len() {
             let class = BYTE_CLASS[usize::from(b[i])];
-            if class & SPACE != 0 {
+            if class & (SPACE | MAYBE_SPACE) != 0 && space_at(line, i, class).is_some() {
                 break;
             }
-            let mut len = 1;
-            let mut alnum = class & ALNUM != 0;
-            if class & HIGH != 0 {
-                let c = line[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    break;
-                }
-                len = c.len_utf8();
-                alnum = c.is_alphanumeric();
-                ascii = false;
-            }
-            if alnum {
-                core_start = core_start.min(i);
-                core_end = i + len;
-            }
-            digits += usize::from(class & DIGIT != 0);
-            i += len;
+            i += 1;
         }
+        let token = &line[start..i];
         if let Some(slot) = first.get_mut(*seen) {
-            *slot = &line[start..i];
+            *slot = token;
         }
         *seen += 1;
-        if core_start < core_end {
-            let word = &line[core_start..core_end];
-            // Curly quotes around a word are no reason to skip the word lists.
+        let t = token.as_bytes();
+        let ascii = t.is_ascii();
+        let word = if ascii {
+            let alnum = |c: &u8| BYTE_CLASS[usize::from(*c)] & ALNUM != 0;
+            let s = t.iter().position(alnum).unwrap_or(t.len());
+            let e = t.iter().rposition(alnum).map_or(s, |e| e + 1);
+            &token[s..e]
+        } else {
+            // Letters outside ASCII count as word chars too; only the edges need decoding.
+            token.trim_matches(|c: char| !c.is_alphanumeric())
+        };
+        let digits = word.bytes().filter(u8::is_ascii_digit).count();
+        if !word.is_empty() {
             count_word(word, digits, ascii || word.is_ascii(), f);
         }
     }
@@ -195,7 +201,10 @@ fn count_word(word: &str, digits: usize, ascii: bool, f: &mut Features) {
     let n = bytes.len();
     f.words += 1;
     let class = if ascii && n <= 16 {
-        word_class(pack_lower(bytes))
+        let mut key = [0u8; 16];
+        key[..n].copy_from_slice(bytes);
+        key.make_ascii_lowercase();
+        word_class(u128::from_be_bytes(key))
     } else {
         0
     };
@@ -227,7 +236,7 @@ const UI_WORD: u8 = 2;
 const VERB_WORD: u8 = 4;
 
 /// A short ASCII word lower-cased into an integer, so that looking it up compares integers
-/// instead of strings. Every listed word fits in 16 bytes.
+/// instead of strings. Every listed word fits in 16 bytes. `count_word` packs the same way.
 const fn pack_lower(bytes: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut i = 0;
@@ -329,14 +338,13 @@ fn is_file_name(line: &str) -> bool {
     let Some((stem, ext)) = t.rsplit_once('.') else {
         return false;
     };
-    !stem.is_empty()
+    IMAGE_EXT.iter().any(|e| ext.eq_ignore_ascii_case(e))
+        && !stem.is_empty()
         && !stem.contains(char::is_whitespace)
-        && IMAGE_EXT.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
-fn is_comment_marker(line: &str, words: usize) -> bool {
-    let mut buf = [0u8; 24];
-    let lead = leading_lower(line.trim(), &mut buf);
+/// `lead` is the line's opening, lower-cased.
+fn is_comment_marker(lead: &str, words: usize) -> bool {
     let lead = lead.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     starts_with_any(lead, COMMENT_MARKERS)
         || (words <= 3 && (lead.starts_with("comment") || lead.starts_with("responses")))

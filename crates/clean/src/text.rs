@@ -278,12 +278,19 @@ fn teaser_headline(f: &Features) -> bool {
 
 /// Lines that occur more than once are site chrome (widgets, share buttons), unless prose.
 fn repeated(text: &str, paras: &[Para]) -> Vec<bool> {
-    // Sorting the short lines brings copies together without hashing every line.
-    let mut short: Vec<(&str, usize)> = paras
+    // Sorting cheap fingerprints of the short lines brings copies together; lines with equal
+    // fingerprints are then compared as text.
+    let fingerprint = |s: &str| {
+        s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let line = |i: usize| &text[paras[i].lines[0].clone()];
+    let mut short: Vec<(u64, usize)> = paras
         .iter()
         .enumerate()
         .filter(|(_, p)| p.lines.len() == 1 && p.f.words <= 12)
-        .map(|(i, p)| (&text[p.lines[0].clone()], i))
+        .map(|(i, _)| (fingerprint(line(i)), i))
         .collect();
     short.sort_unstable();
     let mut out = vec![false; paras.len()];
@@ -292,7 +299,7 @@ fn repeated(text: &str, paras: &[Para]) -> Vec<bool> {
         .filter(|run| run.len() > 1)
     {
         for &(_, i) in run {
-            out[i] = true;
+            out[i] = run.iter().any(|&(_, j)| j != i && line(j) == line(i));
         }
     }
     out
