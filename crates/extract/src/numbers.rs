@@ -9,6 +9,7 @@
 
 use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Lex {
@@ -23,94 +24,156 @@ enum Lex {
     Quarter,
 }
 
-fn lex(w: &str) -> Option<Lex> {
-    let mut buf = [0u8; 24];
-    let w = lower(w, &mut buf)?;
+/// Number words. Plural ordinals only read as fractions ("thirds"); "seconds" is time and left
+/// out.
+const WORDS: &[(&str, Lex)] = {
     use Lex::*;
-    Some(match w {
-        "zero" | "nought" | "naught" => Small(0.0),
-        "one" => Small(1.0),
-        "two" => Small(2.0),
-        "three" => Small(3.0),
-        "four" => Small(4.0),
-        "five" => Small(5.0),
-        "six" => Small(6.0),
-        "seven" => Small(7.0),
-        "eight" => Small(8.0),
-        "nine" => Small(9.0),
-        "ten" => Small(10.0),
-        "eleven" => Small(11.0),
-        "twelve" => Small(12.0),
-        "thirteen" => Small(13.0),
-        "fourteen" => Small(14.0),
-        "fifteen" => Small(15.0),
-        "sixteen" => Small(16.0),
-        "seventeen" => Small(17.0),
-        "eighteen" => Small(18.0),
-        "nineteen" => Small(19.0),
-        "twenty" => Tens(20.0),
-        "thirty" => Tens(30.0),
-        "forty" => Tens(40.0),
-        "fifty" => Tens(50.0),
-        "sixty" => Tens(60.0),
-        "seventy" => Tens(70.0),
-        "eighty" => Tens(80.0),
-        "ninety" => Tens(90.0),
-        "hundred" => Hundred,
-        "thousand" => Scale(1e3),
-        "million" | "mln" | "mn" | "mil" => Scale(1e6),
-        "billion" | "bn" | "bln" => Scale(1e9),
-        "trillion" | "tn" | "tln" => Scale(1e12),
-        "lakh" => Scale(1e5),
-        "crore" => Scale(1e7),
-        "dozen" | "dozens" | "doz" | "dozs" => Dozen,
-        "half" | "halves" => Half,
-        "quarter" | "quarters" => Quarter,
-        _ => return ordinal_word(w).map(|(v, pl)| Ord(v, pl)),
-    })
-}
+    &[
+        ("zero", Small(0.0)),
+        ("nought", Small(0.0)),
+        ("naught", Small(0.0)),
+        ("one", Small(1.0)),
+        ("two", Small(2.0)),
+        ("three", Small(3.0)),
+        ("four", Small(4.0)),
+        ("five", Small(5.0)),
+        ("six", Small(6.0)),
+        ("seven", Small(7.0)),
+        ("eight", Small(8.0)),
+        ("nine", Small(9.0)),
+        ("ten", Small(10.0)),
+        ("eleven", Small(11.0)),
+        ("twelve", Small(12.0)),
+        ("thirteen", Small(13.0)),
+        ("fourteen", Small(14.0)),
+        ("fifteen", Small(15.0)),
+        ("sixteen", Small(16.0)),
+        ("seventeen", Small(17.0)),
+        ("eighteen", Small(18.0)),
+        ("nineteen", Small(19.0)),
+        ("twenty", Tens(20.0)),
+        ("thirty", Tens(30.0)),
+        ("forty", Tens(40.0)),
+        ("fifty", Tens(50.0)),
+        ("sixty", Tens(60.0)),
+        ("seventy", Tens(70.0)),
+        ("eighty", Tens(80.0)),
+        ("ninety", Tens(90.0)),
+        ("hundred", Hundred),
+        ("thousand", Scale(1e3)),
+        ("million", Scale(1e6)),
+        ("mln", Scale(1e6)),
+        ("mn", Scale(1e6)),
+        ("mil", Scale(1e6)),
+        ("billion", Scale(1e9)),
+        ("bn", Scale(1e9)),
+        ("bln", Scale(1e9)),
+        ("trillion", Scale(1e12)),
+        ("tn", Scale(1e12)),
+        ("tln", Scale(1e12)),
+        ("lakh", Scale(1e5)),
+        ("crore", Scale(1e7)),
+        ("dozen", Dozen),
+        ("dozens", Dozen),
+        ("doz", Dozen),
+        ("dozs", Dozen),
+        ("half", Half),
+        ("halves", Half),
+        ("quarter", Quarter),
+        ("quarters", Quarter),
+        ("first", Ord(1.0, false)),
+        ("firsts", Ord(1.0, true)),
+        ("second", Ord(2.0, false)),
+        ("third", Ord(3.0, false)),
+        ("thirds", Ord(3.0, true)),
+        ("fourth", Ord(4.0, false)),
+        ("fourths", Ord(4.0, true)),
+        ("fifth", Ord(5.0, false)),
+        ("fifths", Ord(5.0, true)),
+        ("sixth", Ord(6.0, false)),
+        ("sixths", Ord(6.0, true)),
+        ("seventh", Ord(7.0, false)),
+        ("sevenths", Ord(7.0, true)),
+        ("eighth", Ord(8.0, false)),
+        ("eighths", Ord(8.0, true)),
+        ("ninth", Ord(9.0, false)),
+        ("ninths", Ord(9.0, true)),
+        ("nineth", Ord(9.0, false)),
+        ("nineths", Ord(9.0, true)),
+        ("tenth", Ord(10.0, false)),
+        ("tenths", Ord(10.0, true)),
+        ("eleventh", Ord(11.0, false)),
+        ("elevenths", Ord(11.0, true)),
+        ("twelfth", Ord(12.0, false)),
+        ("twelfths", Ord(12.0, true)),
+        ("thirteenth", Ord(13.0, false)),
+        ("thirteenths", Ord(13.0, true)),
+        ("fourteenth", Ord(14.0, false)),
+        ("fourteenths", Ord(14.0, true)),
+        ("fifteenth", Ord(15.0, false)),
+        ("fifteenths", Ord(15.0, true)),
+        ("sixteenth", Ord(16.0, false)),
+        ("sixteenths", Ord(16.0, true)),
+        ("seventeenth", Ord(17.0, false)),
+        ("seventeenths", Ord(17.0, true)),
+        ("eighteenth", Ord(18.0, false)),
+        ("eighteenths", Ord(18.0, true)),
+        ("nineteenth", Ord(19.0, false)),
+        ("nineteenths", Ord(19.0, true)),
+        ("twentieth", Ord(20.0, false)),
+        ("twentieths", Ord(20.0, true)),
+        ("thirtieth", Ord(30.0, false)),
+        ("thirtieths", Ord(30.0, true)),
+        ("fortieth", Ord(40.0, false)),
+        ("fortieths", Ord(40.0, true)),
+        ("fiftieth", Ord(50.0, false)),
+        ("fiftieths", Ord(50.0, true)),
+        ("sixtieth", Ord(60.0, false)),
+        ("sixtieths", Ord(60.0, true)),
+        ("seventieth", Ord(70.0, false)),
+        ("seventieths", Ord(70.0, true)),
+        ("eightieth", Ord(80.0, false)),
+        ("eightieths", Ord(80.0, true)),
+        ("ninetieth", Ord(90.0, false)),
+        ("ninetieths", Ord(90.0, true)),
+        ("hundredth", Ord(100.0, false)),
+        ("hundredths", Ord(100.0, true)),
+        ("thousandth", Ord(1e3, false)),
+        ("thousandths", Ord(1e3, true)),
+        ("millionth", Ord(1e6, false)),
+        ("millionths", Ord(1e6, true)),
+        ("billionth", Ord(1e9, false)),
+        ("billionths", Ord(1e9, true)),
+        ("trillionth", Ord(1e12, false)),
+        ("trillionths", Ord(1e12, true)),
+    ]
+};
 
-fn ordinal_word(w: &str) -> Option<(f64, bool)> {
-    let (w, plural) = match w.strip_suffix('s') {
-        Some(s) if s.ends_with("th") || s.ends_with("ird") || s.ends_with("irst") => (s, true),
-        _ => (w, false),
-    };
-    let v = match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" | "nineth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => 20.0,
-        "thirtieth" => 30.0,
-        "fortieth" => 40.0,
-        "fiftieth" => 50.0,
-        "sixtieth" => 60.0,
-        "seventieth" => 70.0,
-        "eightieth" => 80.0,
-        "ninetieth" => 90.0,
-        "hundredth" => 100.0,
-        "thousandth" => 1e3,
-        "millionth" => 1e6,
-        "billionth" => 1e9,
-        "trillionth" => 1e12,
-        _ => return None,
-    };
-    Some((v, plural))
+/// `WORDS` bucketed by first letter: `lex` runs on every word of every sentence, and most words
+/// are not numbers.
+static BY_LETTER: LazyLock<[Vec<(&'static str, Lex)>; 26]> = LazyLock::new(|| {
+    let mut by: [Vec<(&'static str, Lex)>; 26] = Default::default();
+    for &(w, l) in WORDS {
+        if let Some(slot) = w
+            .bytes()
+            .next()
+            .and_then(|b| by.get_mut(usize::from(b.wrapping_sub(b'a'))))
+        {
+            slot.push((w, l));
+        }
+    }
+    by
+});
+
+fn lex(w: &str) -> Option<Lex> {
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || w.len() > 12 {
+        return None;
+    }
+    BY_LETTER[usize::from(first - b'a')]
+        .iter()
+        .find(|(k, _)| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+        .map(|&(_, l)| l)
 }
 
 /// Multiplier of a suffix glued to digits ("100k", "1.2bn"); lower-case "m" is left out as it is
@@ -231,7 +294,7 @@ fn adjacent(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// The lower-cased word at token `k`, or "" for punctuation, numbers and long words.
-fn lower_at<'a>(text: &str, toks: &[Tok], k: Option<usize>, buf: &'a mut [u8; 24]) -> &'a str {
+fn lower_at<'a>(text: &'a str, toks: &[Tok], k: Option<usize>, buf: &'a mut [u8; 24]) -> &'a str {
     k.and_then(|k| toks.get(k))
         .filter(|t| t.kind == Kind::Word)
         .and_then(|t| lower(word(text, t), buf))
@@ -967,6 +1030,20 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
     Some(p)
 }
 
+/// Whether the word at `i` can start a number phrase; checked first because most words cannot.
+fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(w) = lower(word(text, &toks[i]), &mut buf) else {
+        return false;
+    };
+    match w {
+        "a" | "an" => lex_at(text, toks, i + 1).is_some(),
+        "several" | "few" | "dozens" | "tens" | "hundreds" | "thousands" | "millions"
+        | "billions" => true,
+        _ => lex(w).is_some(),
+    }
+}
+
 /// The value of the scale word just before token `j` ("million" in "3 million and a half").
 fn scale_of(text: &str, toks: &[Tok], j: usize) -> f64 {
     match j.checked_sub(1).and_then(|k| lex_at(text, toks, k)) {
@@ -1491,6 +1568,10 @@ pub(crate) fn quantities(
             if let Some(v) = vulgar(word(text, &t)) {
                 out.push(plain(t.start, t.end, v));
             }
+            i += 1;
+            continue;
+        }
+        if t.kind == Kind::Word && !starts_number(text, toks, i) {
             i += 1;
             continue;
         }

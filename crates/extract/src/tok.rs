@@ -134,10 +134,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
 }
 
 /// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words, which are never
-/// keywords.
-pub(crate) fn lower<'a>(s: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
+/// keywords. Words already in lower case (most of them) are returned as they are.
+pub(crate) fn lower<'a>(s: &'a str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
     if s.len() > buf.len() || !s.is_ascii() {
         return None;
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(s);
     }
     for (d, b) in buf.iter_mut().zip(s.bytes()) {
         *d = b.to_ascii_lowercase();
