@@ -223,3 +223,25 @@ fn hostile_cells_round_trip_as_text() {
         }
     }
 }
+
+/// Inputs the fuzzers once found to crash or hang a stage (`just fuzz`), kept so they never do
+/// again. Each runs through the whole per-article pipeline as text and as HTML.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    use claimcheck::pipeline::{analyse_article, Options};
+    let dir = root().join("tests/data/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        for format in [clean::Format::Text, clean::Format::Html] {
+            let meta = model::ArticleMeta::default();
+            let result = analyse_article(&bytes, format, meta, &Options::default());
+            for m in &result.mentions {
+                assert!(m.source_end <= bytes.len(), "{}", path.display());
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no fuzz findings in {}", dir.display());
+}
