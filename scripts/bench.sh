@@ -23,7 +23,7 @@ if [ ! -f "$corpus/.complete" ]; then
   python3 "$shared/bench/make_corpus.py" "$n" "$corpus"
   touch "$corpus/.complete"
 fi
-mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+mb=$(du -sb --apparent-size "$corpus" | awk '{printf "%.1f", $1 / 1e6}')
 
 cargo build --release -q
 # Peak RSS from GNU time when present, else from the kernel's accounting of the child.
