@@ -34,12 +34,40 @@ struct Block {
     kind: Kind,
 }
 
+/// Deeper than any real article page (they nest a few dozen levels).
+const MAX_READABILITY_DEPTH: usize = 512;
+
+/// An upper bound on how deeply the elements of `html` nest: opening tags minus closing tags,
+/// at its highest, counted in one byte scan. Void and self-closed tags are not subtracted, so
+/// this overestimates; it only has to tell normal pages from pathological ones.
+fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b == b'<') {
+        match bytes.get(i + 1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b) if b.is_ascii_alphabetic() => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
 pub(crate) fn clean_html(doc: &Decoded, out: &mut Output) -> HtmlMeta {
     let cfg = Config {
         max_elements_to_parse: 200_000,
         ..Config::default()
     };
-    let parsed = Readability::new(doc.text.as_str(), None, Some(cfg)).and_then(|mut r| r.parse());
+    // Readability's scoring walks ancestors and descendants of every node, which turns quadratic on
+    // pathologically deep markup (a hostile or broken page); such pages take the plain path.
+    let parsed = if nesting_depth(&doc.text) <= MAX_READABILITY_DEPTH {
+        Readability::new(doc.text.as_str(), None, Some(cfg)).and_then(|mut r| r.parse())
+    } else {
+        Err(dom_smoothie::ReadabilityError::GrabFailed)
+    };
     let (content, mut found) = match parsed {
         Ok(article) => {
             let found = HtmlMeta {
@@ -295,4 +323,26 @@ impl Finder<'_> {
 enum Piece<'w> {
     Same(std::ops::Range<usize>),
     Entity(&'w str, std::ops::Range<usize>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        assert_eq!(nesting_depth("<p>a</p><div><b>x</b></div>"), 2);
+        assert_eq!(nesting_depth("a < b and c <= d"), 0);
+    }
+
+    #[test]
+    fn a_pathologically_deep_page_still_gives_its_text() {
+        let page = format!(
+            "<html><body>{}<p>North Korea sent about 11,000 troops to Russia, officials said.</p>{}</body></html>",
+            "<div>".repeat(5_000),
+            "</div>".repeat(5_000)
+        );
+        let clean = crate::clean(page.as_bytes(), crate::Format::Html).expect("text");
+        assert!(clean.text.contains("11,000 troops"), "{}", clean.text);
+    }
 }
