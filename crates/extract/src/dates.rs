@@ -39,6 +39,7 @@ enum Form {
     MonthDay,
     MonthGlued,
     MonthRangeStart,
+    YearMonDay,
     MonthYear,
     YearMonth,
     MonthCtx,
@@ -83,7 +84,8 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             Form::MonthGlued,
             r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([0-3]?\d)(?-u:\b)(?:\s*,?\s*((?:1[6-9]|20)\d\d)(?-u:\b))?".to_string(),
         ),
-        (Form::MonthRangeStart, format!(r"(?i)(?-u:\b)({MON})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+end\s+of\s+)?{MON}")),
+        (Form::MonthRangeStart, format!(r"(?i)(?-u:\b)({MON})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+end\s+of\s+)?({MON})")),
+        (Form::YearMonDay, format!(r"(?i)(?-u:\b)({YEAR})[/-]({MON})[/-]([0-3]?\d)(?-u:\b)")),
         (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+(?:of|in))?[,/]?[\s-]*({YEAR})")),
         (Form::YearMonth, format!(r"(?i)(?-u:\b)({YEAR})\s+({MON_FULL})")),
         (
@@ -684,7 +686,14 @@ fn interpret(
         }
         Form::Numeric => {
             let b = before.as_bytes();
-            let code = b.len() >= 2 && b[b.len() - 1] == b'-' && b[b.len() - 2].is_ascii_digit();
+            // "133-03-03-2020" is a code; "10/1/2018-10/7/2018" a range after a year.
+            let run = b
+                .iter()
+                .rev()
+                .skip(1)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let code = b.last() == Some(&b'-') && (1..=3).contains(&run);
             if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.')
                 || code
                 || glued_digit(after)
@@ -864,7 +873,21 @@ fn interpret(
                 return None;
             }
             let mo = month_num(mname)?;
+            // Both ends, so that `ranges` joins them: "from March to May".
+            if let Some(e) = c.get(2).filter(|e| !ambiguous_month(e.as_str())) {
+                let pt = md_point(published, month_num(e.as_str())?, None);
+                out.push(Found::point(e.start(), e.end(), pt));
+            }
             Found::point(g.start(), g.end(), md_point(published, mo, None))
+        }
+        Form::YearMonDay => {
+            let pt = Pt {
+                y: Some(cap(c, 1)?.parse().ok()?),
+                m: Some(month_num(cap(c, 2)?)?),
+                d: Some(day_num(cap(c, 3)?)?),
+                explicit: true,
+            };
+            checked_point(start, end, pt)?
         }
         Form::MonthYear | Form::YearMonth => {
             let (mname, y) = if form == Form::MonthYear {
@@ -1552,7 +1575,37 @@ fn weeks_of(s: &str, f: &mut [Found]) {
 
 /// Joins "March" "to" "May 2020" into one range, the start borrowing the end's year when it
 /// has none, and an end without a year falling on or after the start.
-fn ranges(s: &str, f: &mut Vec<Found>) {
+fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
+    // "between Jan 2019 and now", "from 2010-01-01 till current date": up to publication.
+    if let Some(today) = published.and_then(pub_day).and_then(|d| Pt::day(d).iso()) {
+        for x in f.iter_mut() {
+            let Some(from) = x.pt.and_then(|p| p.iso()) else {
+                continue;
+            };
+            let Some(lead) = ["from", "between"]
+                .iter()
+                .find_map(|w| ends_with_words(s, x.start, w))
+            else {
+                continue;
+            };
+            let rest = s.get(x.end..).unwrap_or("").to_ascii_lowercase();
+            let tail = [
+                " and now",
+                " to now",
+                " till now",
+                " until now",
+                " till current date",
+                " until current date",
+                " to the present",
+            ]
+            .into_iter()
+            .find(|t| rest.starts_with(t));
+            if let Some(t) = tail {
+                let g = x.granularity;
+                *x = Found::other(lead, x.end + t.len(), Some(format!("{from}/{today}")), g);
+            }
+        }
+    }
     let mut i = 0;
     while i + 1 < f.len() {
         let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
@@ -1739,7 +1792,7 @@ pub(crate) fn dates(
     let mut f: Vec<Found> = kept.iter().filter_map(|&i| slots[i].take()).collect();
     absorb_weekdays(s, &mut f);
     weeks_of(s, &mut f);
-    ranges(s, &mut f);
+    ranges(s, &mut f, published);
     open_ranges(s, &mut f);
     year_lists(s, &mut f);
     for x in f {
@@ -1770,7 +1823,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 30);
+        assert_eq!(RES.len(), 31);
         assert!(SET.is_some());
     }
 
@@ -1915,6 +1968,18 @@ mod tests {
             Some("2016-09-03/2016-09-12".into())
         );
         assert_eq!(v("since 2014", "2024"), Some("2014/..".into()));
+        assert_eq!(
+            v("from March to May", "2018-09-07"),
+            Some("2018-03/2018-05".into())
+        );
+        assert_eq!(
+            v("between Aug 2019 and now", "2020-05-06"),
+            Some("2019-08/2020-05-06".into())
+        );
+        assert_eq!(
+            v("from 10/1/2018-10/7/2018", "2020"),
+            Some("2018-10-01/2018-10-07".into())
+        );
         assert_eq!(v("after 2018", "2024"), Some("2019/..".into()));
         assert_eq!(v("before 2018", "2024"), Some("../2018".into()));
         assert_eq!(
