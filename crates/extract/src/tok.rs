@@ -31,6 +31,22 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
+/// `char::is_alphabetic` with the typographic punctuation of news text (curly quotes, dashes,
+/// ellipses, no-break spaces) answered without the slow Unicode table lookup.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{bf}' | '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+fn is_letter_or_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || is_letter(c)
+        || (!matches!(c, '\0'..='\u{bf}' | '\u{2000}'..='\u{206f}') && c.is_numeric())
+}
+
 /// Appends the tokens of `text[start..end]` to `out`.
 pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let Some(s) = text.get(start..end) else {
@@ -81,7 +97,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                 digits_end: start + digits_end,
             });
             i = j;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             let mut j = i + c.len_utf8();
             // "U.S.", "U.N.", "p.m.": single letters joined by periods form one word.
             if c.is_ascii_alphabetic()
@@ -104,8 +120,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Tok>)
                     }
                     let ch = char_at(s, j);
                     let n = j + ch.len_utf8();
-                    if ch.is_alphanumeric()
-                        || (is_apostrophe(ch) && n < b.len() && char_at(s, n).is_alphabetic())
+                    if is_letter_or_digit(ch)
+                        || (is_apostrophe(ch) && n < b.len() && is_letter(char_at(s, n)))
                     {
                         j = n;
                         continue;
@@ -177,6 +193,10 @@ mod tests {
             ["U.S.", "-", "led", "Kim’s", "5,532", "72nd", ".5", "$", "1.2bn"]
         );
         assert_eq!(words("2019. Done"), ["2019", ".", "Done"]);
+        assert_eq!(
+            words("“Kim’s café—Señor”…"),
+            ["“", "Kim’s", "café", "—", "Señor", "”", "…"]
+        );
         assert_eq!(
             words("1e10 12.32e+14 -12e-1 3em"),
             ["1e10", "12.32e+14", "-", "12e-1", "3em"]
