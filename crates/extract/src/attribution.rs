@@ -31,7 +31,16 @@ fn lw(text: &str, t: &Tok) -> Low {
         buf: [0; 24],
         len: 0,
     };
-    for c in raw(text, t).chars() {
+    let w = raw(text, t);
+    if w.is_ascii() {
+        if w.len() <= low.buf.len() {
+            low.buf[..w.len()].copy_from_slice(w.as_bytes());
+            low.buf[..w.len()].make_ascii_lowercase();
+            low.len = w.len();
+        }
+        return low;
+    }
+    for c in w.chars() {
         let b = match c {
             '’' => b'\'',
             c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
@@ -800,10 +809,12 @@ pub(crate) fn speaker(
     // United States").
     for v in lo..hi {
         let t = &toks[v];
-        if t.kind != Kind::Word || inside(v) || is_cap(raw(text, t)) {
+        // Verbs are written in lower case, so the word is looked up as it stands.
+        let w = raw(text, t);
+        if t.kind != Kind::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) || inside(v) {
             continue;
         }
-        let Some((class, needs)) = reporting_verb(lw(text, t).as_str()) else {
+        let Some((class, needs)) = reporting_verb(w) else {
             continue;
         };
         // "declined to say", "is expected to announce": not a statement made.
@@ -920,10 +931,10 @@ pub(crate) fn speaker(
         if inside(k) || toks[k].kind != Kind::Word {
             continue;
         }
-        let w = lw(text, &toks[k]);
-        let start = if w.as_str() == "according" && is_word(text, toks, k + 1, "to") {
+        let w = raw(text, &toks[k]);
+        let start = if w.eq_ignore_ascii_case("according") && is_word(text, toks, k + 1, "to") {
             k + 2
-        } else if w.as_str() == "per" && k + 1 < hi {
+        } else if w.eq_ignore_ascii_case("per") && k + 1 < hi {
             let mut n = k + 1;
             while n < hi && is_word(text, toks, n, "per") {
                 n += 1;
@@ -957,7 +968,7 @@ pub(crate) fn speaker(
                 continue;
             }
             n
-        } else if w.as_str() == "citing" && k + 1 < hi {
+        } else if w.eq_ignore_ascii_case("citing") && k + 1 < hi {
             k + 1
         } else {
             continue;

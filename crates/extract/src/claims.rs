@@ -248,7 +248,7 @@ static BOILERPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static OPINION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:should|must|ought to|need to|let['’]s|in my (?:opinion|view)|hopefully|unfortunately|shameful|disgrace(?:ful)?|ridiculous|oh|wow|lol|we|us|our|you|your)(?-u:\b)|(?-i:(?-u:\b)I(?-u:\b))").ok()
+    Regex::new(r"(?i)(?-u:\b)(?:should|must|ought to|need to|let['’]s|in my (?:opinion|view)|hopefully|unfortunately|shameful|disgrace(?:ful)?|ridiculous|oh|wow|lol|we|our|you|your)(?-u:\b)|(?-i:(?-u:\b)(?:I|us)(?-u:\b))").ok()
 });
 
 static EVALUATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -480,6 +480,10 @@ mod tests {
             },
         );
         assert!(a >= 0.3 && b > a && c < 0.3, "{a} {b} {c}");
+        // "US" is the country, not the first person.
+        let us = score("The US imposed sanctions on five firms.", true, &plain);
+        let we = score("Let us impose sanctions on five firms.", true, &plain);
+        assert!(us >= 0.3 && we < 0.3, "{us} {we}");
         assert!((0.0..=1.0).contains(&b));
     }
 }

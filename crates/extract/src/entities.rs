@@ -238,6 +238,7 @@ fn push_norm(out: &mut String, w: &str) {
         match c {
             '.' | '\'' | '’' => {}
             '-' => out.push(' '),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
@@ -263,7 +264,13 @@ pub(crate) fn entities(
         *run_words = 0;
     };
     let mut prev_end = usize::MAX;
-    for (i, t) in toks.iter().enumerate() {
+    // Tokens are in text order, so those before the first span or after the last are skipped
+    // without a look.
+    let lo = spans.iter().map(|s| s.0).min().unwrap_or(0);
+    let hi = spans.iter().map(|s| s.1).max().unwrap_or(0);
+    let first = toks.partition_point(|t| t.start < lo);
+    let last = toks.partition_point(|t| t.start < hi);
+    for (i, t) in toks.iter().enumerate().take(last).skip(first) {
         if !within(t) {
             flush(&mut run, &mut run_words, out);
             continue;
@@ -275,27 +282,29 @@ pub(crate) fn entities(
             prev_end = t.end;
             continue;
         }
-        let suffix_word = w.ends_with("ed")
-            || matches!(
-                w,
-                "based"
-                    | "style"
-                    | "born"
-                    | "made"
-                    | "run"
-                    | "era"
-                    | "like"
-                    | "wide"
-                    | "level"
-                    | "type"
-                    | "backed"
-                    | "led"
-            );
+        let suffix_word = || {
+            w.ends_with("ed")
+                || matches!(
+                    w,
+                    "based"
+                        | "style"
+                        | "born"
+                        | "made"
+                        | "run"
+                        | "era"
+                        | "like"
+                        | "wide"
+                        | "level"
+                        | "type"
+                        | "backed"
+                        | "led"
+                )
+        };
         if t.kind == Kind::Word
             && joined
             && run_words > 0
             && text.get(prev_end - 1..prev_end) == Some("-")
-            && !suffix_word
+            && !suffix_word()
         {
             run.push(' ');
             push_norm(&mut run, w);
