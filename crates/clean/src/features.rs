@@ -157,6 +157,24 @@ fn space_at(line: &str, i: usize, class: u8) -> Option<usize> {
 /// Counts the words of one line in a single pass over its bytes: a word is a run of non-space
 /// chars, measured from its first to its last letter or digit.
 fn scan_words<'a>(line: &'a str, f: &mut Features, first: &mut [&'a str; 8], seen: &mut usize) {
+    if line.is_ascii() {
+        for token in line.split_ascii_whitespace() {
+            if let Some(slot) = first.get_mut(*seen) {
+                *slot = token;
+            }
+            *seen += 1;
+            let t = token.as_bytes();
+            let alnum = |c: &u8| c.is_ascii_alphanumeric();
+            let Some(s) = t.iter().position(alnum) else {
+                continue;
+            };
+            let e = t.iter().rposition(alnum).map_or(s, |e| e + 1);
+            let word = &token[s..e];
+            let digits = word.bytes().filter(u8::is_ascii_digit).count();
+            count_word(word, digits, true, f);
+        }
+        return;
+    }
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -200,7 +218,7 @@ fn count_word(word: &str, digits: usize, ascii: bool, f: &mut Features) {
     let bytes = word.as_bytes();
     let n = bytes.len();
     f.words += 1;
-    let class = if ascii && n <= 16 {
+    let class = if ascii && n <= 16 && may_be_listed(bytes) {
         let mut key = [0u8; 16];
         key[..n].copy_from_slice(bytes);
         key.make_ascii_lowercase();
@@ -284,6 +302,43 @@ static WORD_TABLE: ([u128; SLOTS], [u8; SLOTS]) = {
     }
     (keys, classes)
 };
+
+/// For each word length and first letter, the second letters of listed words: most words are in
+/// no list, and this rules them out before any hashing.
+static LISTED_PAIRS: [[u32; 26]; 17] = {
+    let mut t = [[0u32; 26]; 17];
+    let lists: [&[&str]; 3] = [STOP, UI, VERBS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut w = 0;
+        while w < lists[l].len() {
+            let b = lists[l][w].as_bytes();
+            let second = if b.len() > 1 { b[1] } else { b'a' };
+            t[b.len()][(b[0] - b'a') as usize] |= 1 << letter_bit(second);
+            w += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// A letter's bit in a `LISTED_PAIRS` mask; anything but a letter shares bit 26.
+const fn letter_bit(c: u8) -> u32 {
+    let c = c.to_ascii_lowercase();
+    if c.is_ascii_lowercase() {
+        (c - b'a') as u32
+    } else {
+        26
+    }
+}
+
+/// Whether an ASCII word of at most 16 bytes could be in a list, by its length and first letters.
+fn may_be_listed(bytes: &[u8]) -> bool {
+    let first = bytes[0].to_ascii_lowercase();
+    let second = bytes.get(1).map_or(b'a', |&c| c);
+    first.is_ascii_lowercase()
+        && LISTED_PAIRS[bytes.len()][usize::from(first - b'a')] & 1 << letter_bit(second) != 0
+}
 
 /// The lists a word is in, as `STOP_WORD | UI_WORD | VERB_WORD` bits.
 fn word_class(key: u128) -> u8 {
@@ -598,8 +653,10 @@ mod tests {
                     word_class(pack_lower(upper.as_bytes())) & bit != 0,
                     "{upper}"
                 );
+                assert!(may_be_listed(w.as_bytes()) && may_be_listed(upper.as_bytes()));
             }
         }
+        assert!(!may_be_listed(b"zebra") && !may_be_listed(b"9am"));
         for w in ["theory", "sharing", "", "x", "newsletterss"] {
             assert_eq!(word_class(pack_lower(w.as_bytes())), 0, "{w}");
         }

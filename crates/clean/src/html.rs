@@ -37,18 +37,47 @@ struct Block {
 /// Deeper than any real article page (they nest a few dozen levels).
 const MAX_READABILITY_DEPTH: usize = 512;
 
-/// An upper bound on how deeply the elements of `html` nest: opening tags minus closing tags,
-/// at its highest, counted in one byte scan. Void and self-closed tags are not subtracted, so
-/// this overestimates; it only has to tell normal pages from pathological ones.
+/// How deeply the elements of `html` nest, at its deepest: opening tags minus closing tags,
+/// counted in one byte scan. Void elements (`<br>`, `<img>`, `<meta>`…) and self-closed tags open
+/// nothing, and scripts and styles are skipped whole, since their `<` are no tags; unclosed `<p>`
+/// and `<li>` still make it an overestimate, which only has to tell real pages from hostile ones.
 fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"param", b"source", b"track", b"wbr",
+    ];
+    const RAW_TEXT: &[&[u8]] = &[b"script", b"style"];
     let bytes = html.as_bytes();
     let (mut depth, mut max) = (0usize, 0usize);
-    for (i, _) in bytes.iter().enumerate().filter(|(_, &b)| b == b'<') {
-        match bytes.get(i + 1) {
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += k + 1;
+        match bytes.get(i) {
             Some(b'/') => depth = depth.saturating_sub(1),
             Some(b) if b.is_ascii_alphabetic() => {
-                depth += 1;
-                max = max.max(depth);
+                let name_len = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                let name = &bytes[i..i + name_len];
+                let close = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |e| i + e);
+                let raw = RAW_TEXT.iter().find(|t| name.eq_ignore_ascii_case(t));
+                if let Some(tag) = raw {
+                    // Jump to the matching end tag.
+                    let end = bytes[close.min(bytes.len())..]
+                        .windows(tag.len() + 2)
+                        .position(|w| w[..2] == *b"</" && w[2..].eq_ignore_ascii_case(tag));
+                    i = end.map_or(bytes.len(), |e| close + e + 2);
+                    continue;
+                }
+                let self_closed = close > i && bytes[close - 1] == b'/';
+                if !self_closed && !VOID.iter().any(|v| name.eq_ignore_ascii_case(v)) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
             }
             _ => {}
         }
@@ -333,6 +362,14 @@ mod tests {
     fn nesting_depth_counts_open_elements() {
         assert_eq!(nesting_depth("<p>a</p><div><b>x</b></div>"), 2);
         assert_eq!(nesting_depth("a < b and c <= d"), 0);
+        assert_eq!(
+            nesting_depth("<div><br><img src=x><meta charset=utf-8><span/><p>a</p></div>"),
+            2
+        );
+        assert_eq!(
+            nesting_depth("<div><script>if (a<b && c<d) x();</script><style>a<b{}</style></div>"),
+            1
+        );
     }
 
     #[test]

@@ -69,10 +69,10 @@ fn evidence_rank(line: &str) -> Option<u8> {
                 .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
         })
     };
-    let contains = |needle: &str| {
-        line.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    // "report from" in any case, found with a fast exact search for its tail.
+    let report_from = || {
+        line.match_indices("eport from")
+            .any(|(i, _)| i > 0 && line.as_bytes()[i - 1].eq_ignore_ascii_case(&b'r'))
     };
     if starts(&[
         "published",
@@ -93,7 +93,7 @@ fn evidence_rank(line: &str) -> Option<u8> {
         "reporting by",
         "originally published",
         "this article",
-    ]) || contains("report from")
+    ]) || report_from()
     {
         Some(2)
     } else if starts(&["updated", "last updated", "modified"]) {
