@@ -117,16 +117,17 @@ impl Stories {
 
         // Average linkage over a sample of members: a story grows only while its articles are,
         // on average, alike; single links would chain two stories through one article that
-        // mentions both.
+        // mentions both. The sample is a story's first articles by id, so it is the same whatever
+        // the merge order, and only those are kept.
+        const SAMPLE: usize = 8;
         let mut uf = UnionFind::new(n_articles);
-        let mut members: Vec<Vec<u32>> = (0..n_articles as u32).map(|a| vec![a]).collect();
+        let mut sample: Vec<Vec<u32>> = (0..n_articles as u32).map(|a| vec![a]).collect();
         for &(_, i, j) in &edges {
             let (ri, rj) = (uf.find(i as usize), uf.find(j as usize));
             if ri == rj {
                 continue;
             }
-            let (a, b) = (&members[ri], &members[rj]);
-            let (sa, sb) = (&a[..a.len().min(8)], &b[..b.len().min(8)]);
+            let (sa, sb) = (&sample[ri], &sample[rj]);
             let mean = sa
                 .iter()
                 .flat_map(|&x| sb.iter().map(move |&y| cosine(x as usize, y as usize)))
@@ -136,9 +137,11 @@ impl Stories {
                 continue;
             }
             let root = uf.union(ri, rj);
-            let moved = std::mem::take(&mut members[ri + rj - root]);
-            members[root].extend(moved);
-            members[root].sort_unstable();
+            let moved = std::mem::take(&mut sample[ri + rj - root]);
+            let kept = &mut sample[root];
+            kept.extend(moved);
+            kept.sort_unstable();
+            kept.truncate(SAMPLE);
         }
         let story = (0..n_articles).map(|a| uf.find(a) as u32).collect();
         Stories { story }
