@@ -100,9 +100,8 @@ fn reporting_verb(w: &str) -> Option<(Class, Needs)> {
         "reported" | "announced" | "announces" => (Speech, Complement),
         "states" | "claims" | "notes" => (Speech, That),
         "indicated" | "indicate" | "indicates" | "believe" | "believes" | "suggested"
-        | "suggest" | "suggests" | "estimated" | "concluded" | "quoted" | "cited" => {
-            (Source, Nothing)
-        }
+        | "suggest" | "suggests" | "estimated" | "concluded" | "quoted" | "cited" | "fear"
+        | "fears" | "feared" | "expect" | "expects" => (Source, Nothing),
         "reports" | "show" | "shows" | "showed" | "found" | "finds" | "estimates" => {
             (Source, Complement)
         }
@@ -1093,6 +1092,7 @@ mod tests {
             ("Russian forces may attack, the Institute for the Study of War said.", "Institute for the Study of War"),
             ("The researchers found no link between the vaccine and autism.", "researchers"),
             ("Investigators found no evidence of foul play, the police chief said.", "police chief"),
+            ("Officials fear the death toll could rise further.", "Officials"),
         ] {
             assert_eq!(a(s, None).as_deref(), Some(want), "{s}");
         }
@@ -1111,6 +1111,7 @@ mod tests {
             "Protesters who gathered outside said nothing.",
             "Officials at the Pentagon declined to say whether it was deployed.",
             "Police found the body of a woman.",
+            "The ministry was criticised amid fears that prices would rise.",
         ] {
             assert_eq!(a(s, None), None, "{s}");
         }
