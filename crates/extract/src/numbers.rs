@@ -149,16 +149,22 @@ const WORDS: &[(&str, Lex)] = {
     ]
 };
 
-/// `WORDS` bucketed by first letter: `lex` runs on every word of every sentence, and most words
-/// are not numbers.
-static BY_LETTER: LazyLock<[Vec<(&'static str, Lex)>; 26]> = LazyLock::new(|| {
-    let mut by: [Vec<(&'static str, Lex)>; 26] = Default::default();
+/// Longest word in `WORDS`.
+const MAX_WORD: usize = 12;
+
+/// Slot of a word in `BY_SHAPE`: its first letter and length.
+fn shape(w: &str) -> Option<usize> {
+    let first = w.as_bytes().first()?.to_ascii_lowercase();
+    (first.is_ascii_lowercase() && w.len() <= MAX_WORD)
+        .then(|| usize::from(first - b'a') * (MAX_WORD + 1) + w.len())
+}
+
+/// `WORDS` bucketed by first letter and length: `lex` runs on every word of every sentence, and
+/// most words are not numbers.
+static BY_SHAPE: LazyLock<Vec<Vec<(&'static str, Lex)>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 26 * (MAX_WORD + 1)];
     for &(w, l) in WORDS {
-        if let Some(slot) = w
-            .bytes()
-            .next()
-            .and_then(|b| by.get_mut(usize::from(b.wrapping_sub(b'a'))))
-        {
+        if let Some(slot) = shape(w).and_then(|i| by.get_mut(i)) {
             slot.push((w, l));
         }
     }
@@ -166,13 +172,10 @@ static BY_LETTER: LazyLock<[Vec<(&'static str, Lex)>; 26]> = LazyLock::new(|| {
 });
 
 fn lex(w: &str) -> Option<Lex> {
-    let first = w.as_bytes().first()?.to_ascii_lowercase();
-    if !first.is_ascii_lowercase() || w.len() > 12 {
-        return None;
-    }
-    BY_LETTER[usize::from(first - b'a')]
+    BY_SHAPE
+        .get(shape(w)?)?
         .iter()
-        .find(|(k, _)| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+        .find(|(k, _)| k.eq_ignore_ascii_case(w))
         .map(|&(_, l)| l)
 }
 
@@ -2041,6 +2044,16 @@ mod tests {
         let p = one("per cent of 210");
         assert_eq!((p.kind, p.min), (QuantityKind::Percent, 210.0));
         assert_eq!(q("3 hundred and 2 hundred").len(), 2);
+    }
+
+    #[test]
+    fn every_number_word_is_found() {
+        for &(w, l) in WORDS {
+            assert_eq!(lex(w), Some(l), "{w}");
+            assert_eq!(lex(&w.to_uppercase()), Some(l), "{w}");
+        }
+        assert_eq!(lex("seconds"), None);
+        assert_eq!(lex("the"), None);
     }
 
     #[test]
