@@ -22,7 +22,7 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(CleanError::Empty);
     }
-    let (text, align) = match Encoding::for_bom(bytes) {
+    let (text, align) = match Encoding::for_bom(bytes).or_else(|| utf16_without_bom(bytes)) {
         Some((enc, bom)) => transcode(enc, bytes, bom),
         None => {
             reject_binary(bytes)?;
@@ -39,6 +39,31 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError
         return Err(CleanError::Empty);
     }
     Ok(decoded)
+}
+
+/// UTF-16 saved without a byte order mark: text in a Latin script then has a NUL in every other
+/// byte, at odd offsets for little-endian and even ones for big-endian, and almost none elsewhere.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    let nul = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd, half) = (nul(0), nul(1), head.len() / 2);
+    let looks = |zeros: usize, other: usize| zeros * 10 >= half * 7 && other * 50 <= half;
+    if looks(odd, even) {
+        Some((encoding_rs::UTF_16LE, 0))
+    } else if looks(even, odd) {
+        Some((encoding_rs::UTF_16BE, 0))
+    } else {
+        None
+    }
 }
 
 /// Formats that show up in scraped folders by mistake, by their magic bytes.
@@ -317,6 +342,22 @@ mod tests {
         let d = decode(&le, Format::Text).unwrap_or_else(|e| panic!("{e}"));
         // "Kim" is the first three UTF-16 units after the BOM.
         assert_eq!(d.align.to_source(0..3), 2..8);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_by_its_nul_bytes() {
+        let s = "North Korea sent about 11,000 troops to Russia, officials said.";
+        let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(text(&le), s);
+        assert_eq!(text(&be), s);
+        // A binary file with NULs all over is still refused.
+        let mut nuls = le.clone();
+        nuls.iter_mut().step_by(3).for_each(|b| *b = 0);
+        assert!(matches!(
+            decode(&nuls, Format::Text),
+            Err(CleanError::NotText(_))
+        ));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! clean: raw bytes of a scraped page (plain text or HTML) → article text without boilerplate.
 //!
 //! In: the bytes of one file, in whatever encoding the scraper left them (UTF-8, UTF-16 with a BOM,
-//! undeclared Windows-1252). Out: a [`CleanText`] holding the headline, body paragraphs, section
+//! undeclared Windows-1252, UTF-16 with or without a BOM). Out: a [`CleanText`] holding the headline, body paragraphs, section
 //! headings and list items as blocks separated by blank lines, an `alignment` that maps every kept
 //! byte back to the source file, and the title, date and author the page states; or a
 //! [`CleanError`] saying why the file is not an article.
