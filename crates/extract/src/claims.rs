@@ -297,9 +297,66 @@ pub(crate) fn split(
     parts
 }
 
-static BOILERPLATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// Openings of page furniture rather than prose, lower-cased; `true` when a word must end there
+/// ("related", but "relatedly" is prose).
+const FURNITURE: [(&str, bool); 30] = [
+    ("read more", false),
+    ("related", true),
+    ("advertisement", false),
+    ("subscribe", false),
+    ("sign up", false),
+    ("sign in", false),
+    ("click", false),
+    ("share this", false),
+    ("share on", false),
+    ("follow us", false),
+    ("leave a reply", false),
+    ("leave a comment", false),
+    ("post comment", false),
+    ("jump to", false),
+    ("you need", false),
+    ("create an account", false),
+    ("register", true),
+    ("link to", false),
+    ("notify", false),
+    ("view all", false),
+    ("get more", false),
+    ("thank you", false),
+    ("something went wrong", false),
+    ("loading", false),
+    ("popular right now", false),
+    ("recommended", false),
+    ("watch:", false),
+    ("listen:", false),
+    ("copyright", false),
+    ("all rights reserved", false),
+];
+
+fn furniture(s: &str) -> bool {
+    let lead = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if s[..s.len() - lead.len()].contains('©') {
+        return true;
+    }
+    let mut head = [0u8; 24];
+    let n = lead.len().min(head.len());
+    head[..n].copy_from_slice(&lead.as_bytes()[..n]);
+    head.make_ascii_lowercase();
+    let head = &head[..n];
+    let starts = |p: &str| head.starts_with(p.as_bytes());
+    FURNITURE.iter().any(|&(p, whole)| {
+        starts(p)
+            && !(whole
+                && lead
+                    .as_bytes()
+                    .get(p.len())
+                    .is_some_and(u8::is_ascii_alphanumeric))
+    })
+}
+
+/// Text about the text: "it is important to highlight …", "it should be noted".
+static META: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:read more|related(?-u:\b)|advertisement|subscribe|sign (?:up|in)|click|share (?:this|on)|follow us|leave a (?:reply|comment)|post comment|jump to|you need|create an account|register(?-u:\b)|link to|notify|view all|get more|thank you|something went wrong|loading|popular right now|recommended|watch:|listen:|copyright|all rights reserved|©)|it is (?:important|worth|crucial|essential) to (?:highlight|note|mention|remember|stress|emphasi[sz]e|consider|understand)|it (?:is|should be) (?:worth )?not(?:ed|ing)|needless to say|it remains to be seen",
+        r"(?i)it is (?:important|worth|crucial|essential) to (?:highlight|note|mention|remember|stress|emphasi[sz]e|consider|understand)|it (?:is|should be) (?:worth )?not(?:ed|ing)|needless to say|it remains to be seen",
     )
     .ok()
 });
@@ -351,7 +408,7 @@ fn verb_like(text: &str, toks: &[Tok]) -> bool {
 /// meta-text, headings without a verb.
 pub(crate) fn rejected(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let s = text.get(start..end).unwrap_or("").trim();
-    if s.is_empty() || matches(&BOILERPLATE, s) {
+    if s.is_empty() || furniture(s) || matches(&META, s) {
         return true;
     }
     if s.trim_end_matches(['"', '”', '’', '\'', ')'])
@@ -507,6 +564,10 @@ mod tests {
         assert!(r("Despite the positive tone, it is important to highlight the human cost of this alliance."));
         assert!(r("Daily Stock Markets News"));
         assert!(r("Leave a Reply"));
+        assert!(r("© 2024 Reuters. All rights reserved."));
+        assert!(r("Click here to get the latest updates on the war."));
+        assert!(r("It should be noted that the figures are preliminary."));
+        assert!(!r("Registered voters rose by 5% in the year to March."));
         assert!(!r(
             "Both countries face heavy sanctions imposed by U.S.-led global coalitions."
         ));
