@@ -1,10 +1,10 @@
 //! clean: raw bytes of a scraped page (plain text or HTML) → article text without boilerplate.
 //!
-//! In: the bytes of one file, in whatever encoding the scraper left them (UTF-8, UTF-16 with a BOM,
-//! undeclared Windows-1252, UTF-16 with or without a BOM). Out: a [`CleanText`] holding the headline, body paragraphs, section
-//! headings and list items as blocks separated by blank lines, an `alignment` that maps every kept
-//! byte back to the source file, and the title, date and author the page states; or a
-//! [`CleanError`] saying why the file is not an article.
+//! In: the bytes of one file, in whatever encoding the scraper left them (UTF-8, UTF-16 with or
+//! without a BOM, undeclared Windows-1252 or Latin-1). Out: a [`CleanText`] holding the headline,
+//! body paragraphs, section headings and list items as blocks separated by blank lines, an
+//! `alignment` that maps every kept byte back to the source file, and the title, date and author
+//! the page states; or a [`CleanError`] saying why the file is not an article.
 //!
 //! Two ideas carry it. First, every transformation (transcoding, NFC, CRLF, entities) records what
 //! it did as alignment pieces, and the pieces are composed, so boilerplate removal only ever copies
