@@ -250,6 +250,26 @@ fn date_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
     .unwrap_or_default()
 }
 
+/// Whether two claims share a content term besides their named entities. A denial contradicts a
+/// statement only when it denies the same happening: "which Moscow and Pyongyang have both denied"
+/// shares nothing but the names with "Kim called for closer cooperation between Pyongyang and
+/// Moscow", and is no denial of it.
+fn shares_predicate(a: &model::Claim, b: &model::Claim) -> bool {
+    let names: BTreeSet<String> = a
+        .entities
+        .iter()
+        .chain(&b.entities)
+        .flat_map(|e| words(e).filter_map(|w| term(&w)).collect::<Vec<_>>())
+        .collect();
+    let content = |c: &model::Claim| -> BTreeSet<String> {
+        words(&c.text)
+            .filter_map(|w| term(&w))
+            .filter(|t| !names.contains(t))
+            .collect()
+    };
+    !content(a).is_disjoint(&content(b))
+}
+
 fn stance_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
     // Hedged statements ("reportedly", "allegedly") neither assert nor deny firmly enough.
     let firm: Vec<&Source> = sources.iter().filter(|s| !s.m.claim.hedged).collect();
@@ -261,6 +281,7 @@ fn stance_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
                 // The cluster may hold a denial through a chain of similar claims: only a denial
                 // of this very statement counts.
                 && cluster::same_fact(a.m, b.m, &cluster::Params::default()).is_some()
+                && shares_predicate(&a.m.claim, &b.m.claim)
             {
                 pairs.push((*a, *b));
             }

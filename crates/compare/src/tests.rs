@@ -491,3 +491,34 @@ fn numbers_and_dates_read_plainly() {
     assert_eq!(describe_dates(&claim), "On Tuesday, 2022-08");
     assert_eq!(describe_numbers(&claim), "");
 }
+
+#[test]
+fn a_denial_sharing_only_names_is_no_stance_conflict() {
+    let says = Mention {
+        claim: Claim {
+            entities: vec!["pyongyang".into(), "moscow".into()],
+            ..mention(
+                "000",
+                "Kim called for even closer strategic cooperation between Pyongyang and Moscow.",
+                None,
+            )
+            .claim
+        },
+        ..mention("000", "", None)
+    };
+    let denies = Mention {
+        claim: Claim {
+            negated: true,
+            entities: vec!["moscow".into(), "pyongyang".into()],
+            ..mention("001", "which Moscow and Pyongyang have both denied", None).claim
+        },
+        ..mention("001", "", None)
+    };
+    let f = run(&[says, denies], &[("000", 0), ("001", 1)]);
+    assert_ne!(
+        f.conflict_kind,
+        Some(ConflictKind::Stance),
+        "{}",
+        f.disagreement
+    );
+}
