@@ -1,5 +1,6 @@
 //! Hostile input and interrupted runs: every bad file gets a reason, the batch goes on, and a
 //! killed run never leaves a half-written report.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test should panic
 
 mod common;
 

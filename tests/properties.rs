@@ -1,5 +1,6 @@
 //! Properties that hold for any input: no panic, every mention maps back into its source file,
 //! clean is idempotent, and the reports do not depend on input order or thread count.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test should panic
 
 use claimcheck::pipeline::{analyse_article, analyse_corpus, ArticleResult, Options};
 use claimcheck::progress::Progress;

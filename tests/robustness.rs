@@ -1,5 +1,6 @@
 //! Messy input, exit codes and determinism: the run goes on, names what it skipped, and gives the
 //! same bytes whatever the thread count or input order.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test should panic
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! A small harness for the integration tests: run the claimcheck binary, read its reports.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed test should panic
 #![allow(dead_code)] // each test file uses a different part of the harness
 
 use std::path::{Path, PathBuf};
