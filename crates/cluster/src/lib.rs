@@ -201,15 +201,15 @@ fn compatible(a: &Features, b: &Features, params: &Params) -> bool {
 }
 
 /// A mention's terms with their weights, ready for scoring.
-struct Weighted<'f> {
-    f: &'f Features,
+struct Weighted {
+    f: Features,
     /// Weight of each term of `f.terms`, in the same order.
     weights: Vec<f32>,
     total: f32,
 }
 
-impl<'f> Weighted<'f> {
-    fn new(f: &'f Features, weight: &dyn Fn(u64, bool) -> f32) -> Self {
+impl Weighted {
+    fn new(f: Features, weight: &dyn Fn(u64, bool) -> f32) -> Self {
         let weights: Vec<f32> = f.terms.iter().map(|&(h, k)| weight(h, k)).collect();
         let total = weights.iter().sum();
         Weighted { f, weights, total }
@@ -233,7 +233,7 @@ fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
             }
         }
     }
-    if n_shared < params.min_shared_terms || !compatible(a.f, b.f, params) {
+    if n_shared < params.min_shared_terms || !compatible(&a.f, &b.f, params) {
         return None;
     }
     let (wa, wb) = (a.total, b.total);
@@ -251,10 +251,9 @@ fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
 pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
     let key_weight = params.key_weight;
     let uniform = |_, k| if k { key_weight } else { 1.0 };
-    let (fa, fb) = (features(a), features(b));
     score(
-        &Weighted::new(&fa, &uniform),
-        &Weighted::new(&fb, &uniform),
+        &Weighted::new(features(a), &uniform),
+        &Weighted::new(features(b), &uniform),
         params,
     )
     .filter(|&s| s >= params.link_threshold)
@@ -263,114 +262,184 @@ pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
 /// Groups of indices into `mentions` that state the same fact: each group sorted, groups sorted by
 /// their first index, every mention in exactly one group. Deterministic whatever the thread count.
 pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
-    let n = mentions.len();
-    let feats: Vec<Features> = mentions.par_iter().map(features).collect();
-
-    // Document frequency of each term over all mentions: IDF weights and block sizes.
-    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-    for f in &feats {
-        for &(h, _) in &f.terms {
-            *df.entry(h).or_insert(0) += 1;
-        }
-    }
-    let n_f = n as f32;
-    let key_weight = params.key_weight;
-    let weight = |h: u64, k: bool| {
-        let d = df.get(&h).copied().unwrap_or(1) as f32;
-        let idf = (1.0 + n_f / d).ln();
-        if k {
-            idf * key_weight
-        } else {
-            idf
-        }
-    };
-
-    let article_ids: Vec<u32> = {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        mentions
-            .iter()
-            .map(|m| {
-                let next = ids.len() as u32;
-                *ids.entry(m.article.as_str()).or_insert(next)
-            })
-            .collect()
-    };
-    let stories = Stories::build(&article_ids, &feats, params);
-    let weighted: Vec<Weighted> = feats
-        .par_iter()
-        .map(|f| Weighted::new(f, &weight))
-        .collect();
-    // The pair score when it reaches the threshold that applies to the two mentions' articles.
-    let linked = |i: usize, j: usize| {
-        let s = score(&weighted[i], &weighted[j], params)?;
-        let threshold = if stories.same(article_ids[i], article_ids[j]) {
-            params.story_link_threshold
-        } else {
-            params.link_threshold
-        };
-        (s >= threshold).then_some(s)
-    };
-
-    // Prefix filtering: each mention is indexed under its rarest terms only (ties broken by hash,
-    // so the choice is the same everywhere); two mentions with a large weighted overlap share some
-    // of their rarest terms.
-    let prefixes: Vec<Vec<u64>> = feats
-        .par_iter()
-        .map(|f| {
-            let mut ts: Vec<(u32, u64)> = f
-                .terms
-                .iter()
-                .filter_map(|&(h, _)| {
-                    let d = df.get(&h).copied().unwrap_or(0);
-                    (d >= 2 && d as usize <= params.max_block).then_some((d, h))
-                })
-                .collect();
-            ts.sort_unstable();
-            ts.truncate(params.prefix_terms);
-            ts.into_iter().map(|(_, h)| h).collect()
-        })
-        .collect();
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, p) in prefixes.iter().enumerate() {
-        for &h in p {
-            postings.entry(h).or_default().push(i as u32);
-        }
-    }
-
-    let mut edges: Vec<(f32, u32, u32)> = (0..n)
+    let index = Index::build(mentions, params);
+    let mut edges: Vec<(f32, u32, u32)> = (0..mentions.len())
         .into_par_iter()
         .flat_map_iter(|i| {
-            let mut hits: Vec<u32> = Vec::new();
-            for h in &prefixes[i] {
-                if let Some(list) = postings.get(h) {
-                    hits.extend(list.iter().copied().filter(|&j| j as usize > i));
-                }
-            }
-            hits.sort_unstable();
-            // Candidates share at least `candidate_min_shared` prefix terms: one shared rare word
-            // is common by chance, two rarely are.
-            let mut cands: Vec<u32> = Vec::new();
-            for run in hits.chunk_by(|a, b| a == b) {
-                if run.len() >= params.candidate_min_shared {
-                    cands.push(run[0]);
-                }
-            }
-            let linked = &linked;
-            cands
+            let index = &index;
+            index
+                .candidates(i)
                 .into_iter()
-                .filter_map(move |j| linked(i, j as usize).map(|s| (s, i as u32, j)))
+                .filter_map(move |j| index.linked(i, j).map(|s| (s, i as u32, j as u32)))
         })
         .collect();
     // Best pairs first; ties in index order, so the merge order never depends on scheduling.
     edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 
-    let mut groups = Groups::new(&article_ids);
+    let mut groups = Groups::new(&index.article_ids);
     for &(_, i, j) in &edges {
         groups.merge(i as usize, j as usize, params.min_link_share, |p, q| {
-            linked(p, q).is_some()
+            index.linked(p, q).is_some()
         });
     }
     groups.into_sorted()
+}
+
+/// Why two mentions were or were not linked by [`cluster`]: for an analyst asking "why are these
+/// not one fact?" and for tuning.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairDiagnosis {
+    /// Whether blocking made them a candidate pair at all (they share enough rare terms).
+    pub candidate: bool,
+    /// Their weighted overlap score, when their dates and ordinals allow one fact at all and
+    /// they share at least [`Params::min_shared_terms`] terms.
+    pub score: Option<f32>,
+    /// The threshold that applies: lower when their articles tell one story.
+    pub threshold: f32,
+    pub same_story: bool,
+    /// How many terms they share, of how many each has.
+    pub shared_terms: usize,
+    pub terms: (usize, usize),
+}
+
+/// [`PairDiagnosis`] of mentions `i` and `j` of `mentions`, with the corpus statistics of a
+/// [`cluster`] run over all of them.
+pub fn diagnose(mentions: &[Mention], i: usize, j: usize, params: &Params) -> PairDiagnosis {
+    let index = Index::build(mentions, params);
+    let (i, j) = (i.min(j), i.max(j));
+    let (ta, tb) = (&index.weighted[i].f.terms, &index.weighted[j].f.terms);
+    let shared_terms = ta
+        .iter()
+        .filter(|t| tb.binary_search_by_key(&t.0, |u| u.0).is_ok())
+        .count();
+    PairDiagnosis {
+        candidate: index.candidates(i).contains(&j),
+        score: score(&index.weighted[i], &index.weighted[j], params),
+        threshold: index.threshold(i, j),
+        same_story: index
+            .stories
+            .same(index.article_ids[i], index.article_ids[j]),
+        shared_terms,
+        terms: (ta.len(), tb.len()),
+    }
+}
+
+/// Everything [`cluster`] knows about the mentions before it links any: their features, the
+/// rarity of each term, the stories of their articles and the blocking postings.
+struct Index<'p> {
+    params: &'p Params,
+    /// Each mention's features with their term weights.
+    weighted: Vec<Weighted>,
+    /// Dense article id of each mention.
+    article_ids: Vec<u32>,
+    stories: Stories,
+    /// Each mention's rarest terms, and the mentions indexed under each such term.
+    prefixes: Vec<Vec<u64>>,
+    postings: FxHashMap<u64, Vec<u32>>,
+}
+impl<'p> Index<'p> {
+    fn build(mentions: &[Mention], params: &'p Params) -> Self {
+        let feats: Vec<Features> = mentions.par_iter().map(features).collect();
+
+        // Document frequency of each term over all mentions: IDF weights and block sizes.
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        for f in &feats {
+            for &(h, _) in &f.terms {
+                *df.entry(h).or_insert(0) += 1;
+            }
+        }
+        let n_f = mentions.len() as f32;
+        let key_weight = params.key_weight;
+        let weight = |h: u64, k: bool| {
+            let d = df.get(&h).copied().unwrap_or(1) as f32;
+            let idf = (1.0 + n_f / d).ln();
+            if k {
+                idf * key_weight
+            } else {
+                idf
+            }
+        };
+
+        let article_ids: Vec<u32> = {
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            mentions
+                .iter()
+                .map(|m| {
+                    let next = ids.len() as u32;
+                    *ids.entry(m.article.as_str()).or_insert(next)
+                })
+                .collect()
+        };
+        let stories = Stories::build(&article_ids, &feats, params);
+
+        // Prefix filtering: each mention is indexed under its rarest terms only (ties broken by
+        // hash, so the choice is the same everywhere); two mentions with a large weighted overlap
+        // share some of their rarest terms.
+        let prefixes: Vec<Vec<u64>> = feats
+            .par_iter()
+            .map(|f| {
+                let mut ts: Vec<(u32, u64)> = f
+                    .terms
+                    .iter()
+                    .filter_map(|&(h, _)| {
+                        let d = df.get(&h).copied().unwrap_or(0);
+                        (d >= 2 && d as usize <= params.max_block).then_some((d, h))
+                    })
+                    .collect();
+                ts.sort_unstable();
+                ts.truncate(params.prefix_terms);
+                ts.into_iter().map(|(_, h)| h).collect()
+            })
+            .collect();
+        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (i, p) in prefixes.iter().enumerate() {
+            for &h in p {
+                postings.entry(h).or_default().push(i as u32);
+            }
+        }
+        let weighted = feats
+            .into_par_iter()
+            .map(|f| Weighted::new(f, &weight))
+            .collect();
+        Index {
+            params,
+            weighted,
+            article_ids,
+            stories,
+            prefixes,
+            postings,
+        }
+    }
+
+    /// The mentions after `i` that share at least `candidate_min_shared` of its rarest terms: one
+    /// shared rare word is common by chance, two rarely are.
+    fn candidates(&self, i: usize) -> Vec<usize> {
+        let mut hits: Vec<u32> = Vec::new();
+        for h in &self.prefixes[i] {
+            if let Some(list) = self.postings.get(h) {
+                hits.extend(list.iter().copied().filter(|&j| j as usize > i));
+            }
+        }
+        hits.sort_unstable();
+        hits.chunk_by(|a, b| a == b)
+            .filter(|run| run.len() >= self.params.candidate_min_shared)
+            .map(|run| run[0] as usize)
+            .collect()
+    }
+
+    fn threshold(&self, i: usize, j: usize) -> f32 {
+        if self.stories.same(self.article_ids[i], self.article_ids[j]) {
+            self.params.story_link_threshold
+        } else {
+            self.params.link_threshold
+        }
+    }
+
+    /// The pair score when it reaches the threshold that applies to the two mentions' articles.
+    fn linked(&self, i: usize, j: usize) -> Option<f32> {
+        let s = score(&self.weighted[i], &self.weighted[j], self.params)?;
+        (s >= self.threshold(i, j)).then_some(s)
+    }
 }
 
 /// Union-find over mentions that also knows, per group, which mentions of each article it holds.

@@ -338,3 +338,20 @@ fn the_same_event_words_in_two_stories_are_two_events() {
     assert!(group_of(&groups, 0).contains(&3), "{groups:?}");
     assert!(group_of(&groups, 5).contains(&8), "{groups:?}");
 }
+
+#[test]
+fn diagnosis_says_why_a_pair_links_or_not() {
+    let ms = two_earthquakes();
+    let groups = cluster(&ms, &Params::default());
+    let together = |i: usize, j: usize| groups.iter().any(|g| g.contains(&i) && g.contains(&j));
+    // iran-1's first sentence and iran-2's first: one earthquake, one story.
+    let d = diagnose(&ms, 0, 3, &Params::default());
+    assert!(d.same_story && d.candidate, "{d:?}");
+    assert!(d.score.is_some_and(|s| s >= d.threshold), "{d:?}");
+    assert!(together(0, 3));
+    // iran-1 and california-1 open alike but tell different stories.
+    let d = diagnose(&ms, 0, 5, &Params::default());
+    assert!(!d.same_story, "{d:?}");
+    assert_eq!(d.threshold, Params::default().link_threshold);
+    assert!(!together(0, 5) || d.score.is_some_and(|s| s >= d.threshold));
+}
