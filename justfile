@@ -12,7 +12,7 @@ run *ARGS:
 
 # Run every test.
 test:
-    cargo test --workspace
+    cargo test --workspace --release
 
 # Score each stage on the public gold data in ../shared/eval/.
 eval:
