@@ -147,7 +147,21 @@ pub(crate) fn split(
             toks: (0, toks.len()),
         }]
     };
-    let outside = |k: usize| !quoted.get(k).copied().unwrap_or(true);
+    // Inside brackets is an aside, never a place to cut: "Russia overtook North Korea (and Iran,
+    // and Syria) in March".
+    let mut depth = 0usize;
+    let bracketed: Vec<bool> = toks
+        .iter()
+        .map(|t| {
+            match raw(text, t) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth > 0
+        })
+        .collect();
+    let outside = |k: usize| !quoted.get(k).copied().unwrap_or(true) && !bracketed[k];
     // Coordination points: ", and" / ", but" / ", while" / ";" before a new subject. A contrastive
     // "while" joins two facts as "and" does: "exports rose 3%, while imports fell 2%".
     let mut cuts: Vec<(usize, usize)> = vec![];
@@ -538,6 +552,8 @@ mod tests {
         assert_eq!(p[0].1, "Russia fired 40 missiles at Kyiv overnight");
         assert_eq!(p[1].1, "Ukraine said it shot down most of them.");
         assert_eq!(parts("Kim met Putin, and he left.").len(), 1);
+        let p = parts("Russia overtook North Korea (and Iran, and Syria) in March to become the most sanctioned nation.");
+        assert_eq!(p.len(), 1, "{p:?}");
         let p = parts("Exports rose 3.2% in March, while imports fell 1.5% from a year earlier.");
         assert_eq!(p.len(), 2, "{p:?}");
         assert_eq!(p[1].1, "imports fell 1.5% from a year earlier.");
