@@ -1657,7 +1657,31 @@ pub(crate) fn quantities(
                     | "which"
                     | "or"
                     | "and"
-            ) {
+            ) || (prev == "by"
+                && matches!(
+                    next.as_str(),
+                    "count" | "estimate" | "account" | "measure" | "tally" | "reckoning"
+                ))
+            {
+                i = last + 1;
+                continue;
+            }
+        }
+        // "the two countries", "their two leaders": a spelled-out two or three after a
+        // determiner points back at things already named; it counts nothing new.
+        if words_only && first == last && kind == QuantityKind::Count {
+            let w = word(text, &toks[first]).to_ascii_lowercase();
+            let prev = first
+                .checked_sub(1)
+                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
+                .unwrap_or_default();
+            if matches!(w.as_str(), "two" | "three")
+                && matches!(
+                    prev.as_str(),
+                    "the" | "their" | "these" | "those" | "its" | "his" | "her" | "our" | "both"
+                )
+                && counted(text, toks, last + 1).is_some()
+            {
                 i = last + 1;
                 continue;
             }
@@ -1915,12 +1939,17 @@ mod tests {
         assert_eq!(one("six hundred soldiers").min, 600.0);
         assert_eq!(one("a dozen drones").min, 12.0);
         assert_eq!(one("twenty-three missiles").min, 23.0);
-        assert_eq!(one("the two countries").min, 2.0);
+        assert_eq!(one("two countries").min, 2.0);
         assert_eq!(one("one hundred and sixty-one").min, 161.0);
         assert_eq!(one("two thirds").min, 2.0 / 3.0);
         assert_eq!(one("one and a half million").min, 1_500_000.0);
         assert!(q("a man walked in").is_empty());
         assert!(q("one of the countries").is_empty());
+        assert!(q("By one count, prices rose.").is_empty());
+        assert!(q("the two countries signed").is_empty());
+        assert!(q("their three leaders met").is_empty());
+        assert_eq!(q("two countries signed").len(), 1);
+        assert_eq!(q("the 200 soldiers").len(), 1);
     }
 
     #[test]
