@@ -49,3 +49,7 @@ microbench:
 # Check the known claim clusters of the seeds against the reports of a run on them.
 check: run
     cargo run --release -q -- check tests/expect/seeds.toml --reports reports
+
+# Open reports/claimcheck.xlsx in LibreOffice (headless) and check every sheet against its CSV.
+xlsx-check reports="reports":
+    bash scripts/xlsx-roundtrip.sh {{reports}}

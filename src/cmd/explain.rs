@@ -123,7 +123,7 @@ pub fn explain(args: &ExplainArgs) -> Result<ExitCode> {
             writeln!(out, "   {}", facts.join("; "))?;
         }
         match paths.get(&m.article).filter(|p| !p.is_empty()) {
-            Some(path) => match context(Path::new(path), m) {
+            Some(path) => match context(&source_path(path, dir), m) {
                 Ok(text) => writeln!(out, "   source: {text}")?,
                 Err(why) => writeln!(out, "   source: {path}: {why}")?,
             },
@@ -155,6 +155,23 @@ fn reason(c: &Claim) -> String {
 
 /// The mention's span in its source file with some text on each side, the span in [brackets].
 /// For a JSONL file the offsets are into the text of the record on the mention's line.
+/// Where a source file recorded in `articles.csv` is now. A relative path is relative to where the
+/// run was started, which is usually the folder above the reports (`cargo run` in the project,
+/// reports in `reports/`), so that is tried when the path does not resolve from here.
+fn source_path(recorded: &str, reports: &Path) -> PathBuf {
+    let path = PathBuf::from(recorded);
+    if path.is_absolute() || path.exists() {
+        return path;
+    }
+    let reports = reports
+        .canonicalize()
+        .unwrap_or_else(|_| reports.to_path_buf());
+    match reports.parent().map(|run_dir| run_dir.join(&path)) {
+        Some(beside) if beside.exists() => beside,
+        _ => path,
+    }
+}
+
 fn context(path: &Path, m: &Mention) -> std::result::Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (start, end) = match (m.start.parse::<usize>(), m.end.parse::<usize>()) {
