@@ -2,7 +2,7 @@
 //! signature of its word 5-shingles; signatures are cut into bands, articles sharing a band are
 //! candidates (LSH), and candidates whose signatures agree on enough positions are copies.
 
-use crate::text::{mix, stable_hash, words};
+use crate::text::{for_each_word, mix, stable_hash};
 use crate::unionfind::UnionFind;
 use crate::Params;
 use rustc_hash::FxHashMap;
@@ -40,7 +40,8 @@ fn permutation(k: usize) -> (u64, u64) {
 
 /// The MinHash fingerprint of a whole article text.
 pub fn fingerprint(text: &str) -> Fingerprint {
-    let ws: Vec<u64> = words(text).map(|w| stable_hash(w.as_bytes())).collect();
+    let mut ws: Vec<u64> = Vec::new();
+    for_each_word(text, |w| ws.push(stable_hash(w.as_bytes())));
     if ws.is_empty() {
         return Fingerprint::default();
     }

@@ -35,7 +35,7 @@ use model::{Mention, QuantityKind};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use stories::Stories;
-use text::{normalise_name, stable_hash, terms};
+use text::{normalise_name, stable_hash};
 
 /// Thresholds of clustering and copy detection. The defaults were tuned on the ECB+ training
 /// topics and checked on its dev topics and on the seed articles.
@@ -128,10 +128,12 @@ struct Features {
 
 fn features(m: &Mention) -> Features {
     let claim = &m.claim;
-    let mut ts: Vec<(u64, bool)> = terms(&claim.text)
-        .iter()
-        .map(|t| (stable_hash(t.as_bytes()), false))
-        .collect();
+    let mut ts: Vec<(u64, bool)> = Vec::new();
+    text::for_each_word(&claim.text, |w| {
+        if let Some(h) = text::term_key(w) {
+            ts.push((h, false));
+        }
+    });
     let mut key = |s: String| ts.push((stable_hash(s.as_bytes()), true));
     for e in &claim.entities {
         let e = normalise_name(e);

@@ -23,7 +23,61 @@ pub fn mix(mut z: u64) -> u64 {
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
+}
+
+/// Calls `f` with each lower-cased alphanumeric run of `text`, as [`words`] yields them, without
+/// allocating for words that are already lower-case ASCII (most of them).
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            f(w);
+        } else {
+            buf.clear();
+            if w.is_ascii() {
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+            } else {
+                buf.push_str(&w.to_lowercase());
+            }
+            f(&buf);
+        }
+    }
+}
+
+/// The stable hash of the term of a lower-cased word ([`term`]), or `None` for a word without
+/// one. Memoised per thread: news vocabulary is small and repetitive, and stemming every
+/// occurrence costs more than one hash lookup. The result is a pure function of the word, so the
+/// cache never changes an answer.
+pub fn term_key(word: &str) -> Option<u64> {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<rustc_hash::FxHashMap<Box<str>, Option<u64>>> =
+            RefCell::new(rustc_hash::FxHashMap::default());
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(&key) = cache.get(word) {
+            return key;
+        }
+        let key = term(word).map(|t| stable_hash(t.as_bytes()));
+        // Bounded: a corpus with an endless vocabulary (random tokens) must not grow it forever.
+        if cache.len() >= 1 << 18 {
+            cache.clear();
+        }
+        cache.insert(word.into(), key);
+        key
+    })
 }
 
 /// Function words and reporting verbs: frequent in every news sentence, so they say nothing about
@@ -221,7 +275,10 @@ const RELATIVE_DAYS: &[&str] = &[
 ];
 
 pub fn is_stop(w: &str) -> bool {
-    STOP.binary_search(&w).is_ok() || RELATIVE_DAYS.binary_search(&w).is_ok()
+    // Every word of every claim is looked up here: a hash set, not a binary search of strings.
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP.iter().chain(RELATIVE_DAYS).copied().collect());
+    SET.contains(w)
 }
 
 /// Strips one or two inflectional suffixes ("sanctioned" → "sanction" → "sanct") and a final "e",
@@ -400,6 +457,25 @@ mod tests {
         assert_ne!(term("killed"), term("wounded"));
         assert_eq!(term("the"), None);
         assert_eq!(term("2022"), None);
+    }
+
+    #[test]
+    fn word_callbacks_and_term_keys_agree_with_words_and_terms() {
+        let text = "Kim's ÉCOLE sent 5,532 Munitions; the troops DIED.";
+        let mut seen = Vec::new();
+        for_each_word(text, |w| seen.push(w.to_string()));
+        assert_eq!(seen, words(text).collect::<Vec<_>>());
+        let keys: Vec<u64> = seen.iter().filter_map(|w| term_key(w)).collect();
+        let expected: Vec<u64> = terms(text)
+            .iter()
+            .map(|t| stable_hash(t.as_bytes()))
+            .collect();
+        assert_eq!(keys, expected);
+        // Twice, so the second answers come from the cache.
+        assert_eq!(
+            seen.iter().filter_map(|w| term_key(w)).collect::<Vec<_>>(),
+            expected
+        );
     }
 
     #[test]
