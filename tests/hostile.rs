@@ -49,6 +49,9 @@ fn every_bad_file_is_named_with_a_reason_and_the_batch_goes_on() {
     let utf16: Vec<u8> = PROSE.encode_utf16().flat_map(u16::to_le_bytes).collect();
     write(dir, "utf16_no_bom.txt", utf16);
     write(dir, "long_line.txt", PROSE.repeat(30_000));
+    // One line with no sentence punctuation at all: one "sentence" of 3 MB.
+    let blob = PROSE.replace(['.', '!', '?', '\n'], " ");
+    write(dir, "unpunctuated_line.txt", blob.repeat(30_000));
     let nested = format!(
         "<html><body>{}<p>{PROSE}</p>{}</body></html>",
         "<div>".repeat(20_000),
@@ -99,6 +102,7 @@ fn every_bad_file_is_named_with_a_reason_and_the_batch_goes_on() {
     ok("truncated_utf8.txt");
     ok("utf16_no_bom.txt");
     ok("long_line.txt");
+    ok("unpunctuated_line.txt");
     ok("deeply_nested.html");
     ok("unclosed.html");
     ok("r1");

@@ -47,6 +47,9 @@ impl Default for Options {
     }
 }
 
+/// Longer sentences are never claims. The longest sentences of real news run to about 1,500 bytes.
+pub const MAX_SENTENCE_BYTES: usize = 8_000;
+
 /// What one sentence leaves for the next: the speaker a pronoun or a continued quotation refers to.
 #[derive(Default)]
 struct Carry {
@@ -90,6 +93,12 @@ pub fn extract(
     for s in sentences {
         let (start, end) = (s.start, s.end.min(text.len()));
         if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        // A "sentence" this long is a page without sentence punctuation (a scraped blob, a
+        // table flattened into one line), not a statement anyone could check; and the parsers'
+        // look-arounds are not meant for one the size of a book.
+        if end - start > MAX_SENTENCE_BYTES {
             continue;
         }
         toks.clear();
@@ -255,6 +264,25 @@ mod tests {
             published.parse().ok(),
             &Options::default(),
         )
+    }
+
+    #[test]
+    fn a_run_on_blob_is_no_claim_and_the_next_sentence_still_is() {
+        let blob = "troops sent in October 2024 about 11,000 ".repeat(MAX_SENTENCE_BYTES / 20);
+        let text = format!("{blob}\nNorth Korea sent 11,000 troops to Russia, officials said.");
+        let sentences = [
+            Sentence {
+                start: 0,
+                end: blob.len(),
+            },
+            Sentence {
+                start: blob.len() + 1,
+                end: text.len(),
+            },
+        ];
+        let c = extract(&text, &sentences, None, &Options::default());
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert!(c[0].text.starts_with("North Korea sent"));
     }
 
     #[test]
