@@ -300,9 +300,16 @@ pub fn write_reports(
     style: CsvStyle,
     workbook: bool,
 ) -> Result<Vec<PathBuf>> {
-    let claims = claims_csv(analysis, style)?;
-    let mentions = mentions_csv(analysis, style)?;
-    let articles = articles_csv(analysis, style)?;
+    let ((claims, mentions), articles) = rayon::join(
+        || {
+            rayon::join(
+                || claims_csv(analysis, style),
+                || mentions_csv(analysis, style),
+            )
+        },
+        || articles_csv(analysis, style),
+    );
+    let (claims, mentions, articles) = (claims?, mentions?, articles?);
     let book = if workbook {
         match crate::workbook::workbook(&claims, &mentions, &articles) {
             Ok(bytes) => Some(bytes),
