@@ -24,6 +24,7 @@
 
 mod copies;
 pub mod facts;
+mod prefix;
 mod stories;
 pub mod text;
 mod unionfind;
@@ -32,6 +33,7 @@ pub use copies::{copy_groups, fingerprint, Fingerprint, SIGNATURE_LEN};
 
 use facts::{representative, DaySpan, QuantityKey};
 use model::{Mention, QuantityKind};
+use prefix::PrefixIndex;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use stories::Stories;
@@ -335,9 +337,8 @@ struct Index<'p> {
     /// Dense article id of each mention.
     article_ids: Vec<u32>,
     stories: Stories,
-    /// Each mention's rarest terms, and the mentions indexed under each such term.
-    prefixes: Vec<Vec<u64>>,
-    postings: FxHashMap<u64, Vec<u32>>,
+    /// Candidate pairs by shared rare terms.
+    prefix: PrefixIndex,
 }
 impl<'p> Index<'p> {
     fn build(mentions: &[Mention], params: &'p Params) -> Self {
@@ -374,31 +375,8 @@ impl<'p> Index<'p> {
         };
         let stories = Stories::build(&article_ids, &feats, params);
 
-        // Prefix filtering: each mention is indexed under its rarest terms only (ties broken by
-        // hash, so the choice is the same everywhere); two mentions with a large weighted overlap
-        // share some of their rarest terms.
-        let prefixes: Vec<Vec<u64>> = feats
-            .par_iter()
-            .map(|f| {
-                let mut ts: Vec<(u32, u64)> = f
-                    .terms
-                    .iter()
-                    .filter_map(|&(h, _)| {
-                        let d = df.get(&h).copied().unwrap_or(0);
-                        (d >= 2 && d as usize <= params.max_block).then_some((d, h))
-                    })
-                    .collect();
-                ts.sort_unstable();
-                ts.truncate(params.prefix_terms);
-                ts.into_iter().map(|(_, h)| h).collect()
-            })
-            .collect();
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, p) in prefixes.iter().enumerate() {
-            for &h in p {
-                postings.entry(h).or_default().push(i as u32);
-            }
-        }
+        let term_lists: Vec<&[(u64, bool)]> = feats.iter().map(|f| f.terms.as_slice()).collect();
+        let prefix = PrefixIndex::build(&term_lists, &df, params.max_block, params.prefix_terms);
         let weighted = feats
             .into_par_iter()
             .map(|f| Weighted::new(f, &weight))
@@ -408,25 +386,13 @@ impl<'p> Index<'p> {
             weighted,
             article_ids,
             stories,
-            prefixes,
-            postings,
+            prefix,
         }
     }
 
-    /// The mentions after `i` that share at least `candidate_min_shared` of its rarest terms: one
-    /// shared rare word is common by chance, two rarely are.
+    /// The mentions after `i` that share at least `candidate_min_shared` of its rarest terms.
     fn candidates(&self, i: usize) -> Vec<usize> {
-        let mut hits: Vec<u32> = Vec::new();
-        for h in &self.prefixes[i] {
-            if let Some(list) = self.postings.get(h) {
-                hits.extend(list.iter().copied().filter(|&j| j as usize > i));
-            }
-        }
-        hits.sort_unstable();
-        hits.chunk_by(|a, b| a == b)
-            .filter(|run| run.len() >= self.params.candidate_min_shared)
-            .map(|run| run[0] as usize)
-            .collect()
+        self.prefix.candidates(i, self.params.candidate_min_shared)
     }
 
     fn threshold(&self, i: usize, j: usize) -> f32 {

@@ -7,6 +7,7 @@
 //! articles, and article pairs are scored by cosine similarity. Only pairs found by prefix
 //! filtering on their rarest terms are scored, so the cost stays near-linear in the articles.
 
+use crate::prefix::PrefixIndex;
 use crate::unionfind::UnionFind;
 use crate::{Features, Params};
 use rayon::prelude::*;
@@ -59,27 +60,13 @@ impl Stories {
             .map(|w| w.iter().map(|x| x * x).sum::<f32>().sqrt())
             .collect();
 
-        let prefixes: Vec<Vec<u64>> = terms
-            .par_iter()
-            .map(|t| {
-                let mut ts: Vec<(u32, u64)> = t
-                    .iter()
-                    .filter_map(|&(h, _)| {
-                        let d = df.get(&h).copied().unwrap_or(0);
-                        (d >= 2 && d as usize <= params.max_block).then_some((d, h))
-                    })
-                    .collect();
-                ts.sort_unstable();
-                ts.truncate(params.story_prefix_terms);
-                ts.into_iter().map(|(_, h)| h).collect()
-            })
-            .collect();
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, p) in prefixes.iter().enumerate() {
-            for &h in p {
-                postings.entry(h).or_default().push(i as u32);
-            }
-        }
+        let term_lists: Vec<&[(u64, bool)]> = terms.iter().map(Vec::as_slice).collect();
+        let prefix = PrefixIndex::build(
+            &term_lists,
+            &df,
+            params.max_block,
+            params.story_prefix_terms,
+        );
         let cosine = |i: usize, j: usize| {
             let denom = norms[i] * norms[j];
             if denom > 0.0 {
@@ -91,25 +78,13 @@ impl Stories {
         let mut edges: Vec<(f32, u32, u32)> = (0..n_articles)
             .into_par_iter()
             .flat_map_iter(|i| {
-                let mut hits: Vec<u32> = Vec::new();
-                for h in &prefixes[i] {
-                    if let Some(list) = postings.get(h) {
-                        hits.extend(list.iter().copied().filter(|&j| j as usize > i));
-                    }
-                }
-                hits.sort_unstable();
                 // Articles of one story share many rare terms; those sharing one are mostly
                 // chance meetings and not worth a cosine.
-                let mut cands: Vec<u32> = Vec::new();
-                for run in hits.chunk_by(|a, b| a == b) {
-                    if run.len() >= params.story_min_shared {
-                        cands.push(run[0]);
-                    }
-                }
+                let cands = prefix.candidates(i, params.story_min_shared);
                 let cosine = &cosine;
                 cands.into_iter().filter_map(move |j| {
-                    let s = cosine(i, j as usize);
-                    (s >= params.story_threshold).then_some((s, i as u32, j))
+                    let s = cosine(i, j);
+                    (s >= params.story_threshold).then_some((s, i as u32, j as u32))
                 })
             })
             .collect();
