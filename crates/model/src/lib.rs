@@ -198,9 +198,11 @@ mod open_bound {
     //! JSON has no infinity: an open upper bound is written as `null`.
     use serde::{Deserialize, Deserializer, Serializer};
 
+    // `Some(v)` (not a bare `v`) so that binary formats, which tag options, read back what they
+    // wrote; JSON writes both the same.
     pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
         if v.is_finite() {
-            s.serialize_f64(*v)
+            s.serialize_some(v)
         } else {
             s.serialize_none()
         }
