@@ -410,6 +410,9 @@ impl<'p> Index<'p> {
     }
 }
 
+/// How many of a group's first members stand for it when two groups are compared.
+const SAMPLE: usize = 8;
+
 /// Union-find over mentions that also knows, per group, which mentions of each article it holds.
 struct Groups {
     parent: Vec<usize>,
@@ -417,6 +420,12 @@ struct Groups {
     size: Vec<usize>,
     /// At roots only: article id → the group's mentions from that article.
     by_article: Vec<FxHashMap<u32, Vec<usize>>>,
+    /// At roots only: the group's [`SAMPLE`] lowest mention indices, ascending.
+    sample: Vec<Vec<usize>>,
+    /// Pairs of group states (root, size) whose merge was refused. A group only grows, so a root
+    /// with a given size is one set of mentions: the same pair would be refused again. Wire copy
+    /// makes this common: two groups of 200 copies of two similar sentences meet on 40,000 edges.
+    refused: rustc_hash::FxHashSet<[usize; 4]>,
 }
 
 impl Groups {
@@ -429,6 +438,8 @@ impl Groups {
                 .enumerate()
                 .map(|(i, &a)| FxHashMap::from_iter([(a, vec![i])]))
                 .collect(),
+            sample: (0..article_ids.len()).map(|i| vec![i]).collect(),
+            refused: Default::default(),
         }
     }
 
@@ -453,42 +464,57 @@ impl Groups {
         } else {
             (rj, ri)
         };
+        let state = [small, self.size[small], large, self.size[large]];
+        if self.refused.contains(&state) {
+            return;
+        }
+        if !self.may_merge(small, large, min_share, same) {
+            self.refused.insert(state);
+            return;
+        }
+        let moved = std::mem::take(&mut self.by_article[small]);
+        for (art, ms) in moved {
+            self.by_article[large].entry(art).or_default().extend(ms);
+        }
+        let mut sample = std::mem::take(&mut self.sample[small]);
+        sample.extend_from_slice(&self.sample[large]);
+        sample.sort_unstable();
+        sample.truncate(SAMPLE);
+        self.sample[large] = sample;
+        self.parent[small] = large;
+        self.size[large] += self.size[small];
+    }
+
+    /// The guards of [`Groups::merge`] for the groups rooted at `small` and `large`.
+    fn may_merge(
+        &self,
+        small: usize,
+        large: usize,
+        min_share: f32,
+        same: impl Fn(usize, usize) -> bool,
+    ) -> bool {
         for (art, ms) in &self.by_article[small] {
             if let Some(others) = self.by_article[large].get(art) {
                 if ms
                     .iter()
                     .any(|&p| others.iter().any(|&q| !same(p.min(q), p.max(q))))
                 {
-                    return;
+                    return false;
                 }
             }
         }
         if min_share > 0.0 && self.size[small] + self.size[large] > 2 {
-            let sample = |g: &FxHashMap<u32, Vec<usize>>| {
-                let mut v: Vec<usize> = g.values().flatten().copied().collect();
-                v.sort_unstable();
-                v.truncate(8);
-                v
-            };
-            let (a, b) = (
-                sample(&self.by_article[small]),
-                sample(&self.by_article[large]),
-            );
+            let (a, b) = (&self.sample[small], &self.sample[large]);
             let linked = a
                 .iter()
                 .flat_map(|&p| b.iter().map(move |&q| (p, q)))
                 .filter(|&(p, q)| same(p.min(q), p.max(q)))
                 .count();
             if (linked as f32) < min_share * (a.len() * b.len()) as f32 {
-                return;
+                return false;
             }
         }
-        let moved = std::mem::take(&mut self.by_article[small]);
-        for (art, ms) in moved {
-            self.by_article[large].entry(art).or_default().extend(ms);
-        }
-        self.parent[small] = large;
-        self.size[large] += self.size[small];
+        true
     }
 
     fn into_sorted(mut self) -> Vec<Vec<usize>> {

@@ -97,9 +97,18 @@ impl Stories {
         const SAMPLE: usize = 8;
         let mut uf = UnionFind::new(n_articles);
         let mut sample: Vec<Vec<u32>> = (0..n_articles as u32).map(|a| vec![a]).collect();
+        let mut size: Vec<u32> = vec![1; n_articles];
+        // A story only grows, so (root, size) names one set of articles: a refused pair of
+        // stories stays refused until one of them grows. Without this, two big stories that
+        // share wire copy are compared again on every one of their thousands of edges.
+        let mut refused: rustc_hash::FxHashSet<[u32; 4]> = Default::default();
         for &(_, i, j) in &edges {
             let (ri, rj) = (uf.find(i as usize), uf.find(j as usize));
             if ri == rj {
+                continue;
+            }
+            let state = [ri as u32, size[ri], rj as u32, size[rj]];
+            if refused.contains(&state) {
                 continue;
             }
             let (sa, sb) = (&sample[ri], &sample[rj]);
@@ -109,10 +118,13 @@ impl Stories {
                 .sum::<f32>()
                 / (sa.len() * sb.len()) as f32;
             if mean < params.story_threshold {
+                refused.insert(state);
                 continue;
             }
             let root = uf.union(ri, rj);
-            let moved = std::mem::take(&mut sample[ri + rj - root]);
+            let other = ri + rj - root;
+            size[root] += size[other];
+            let moved = std::mem::take(&mut sample[other]);
             let kept = &mut sample[root];
             kept.extend(moved);
             kept.sort_unstable();
