@@ -225,7 +225,7 @@ pub fn for_each_jsonl_line(
 }
 
 /// Publication dates and other metadata per article name, from `manifest.csv`.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Manifest {
     pub entries: BTreeMap<String, ArticleMeta>,
     /// Problems found while reading, each naming the manifest line.

@@ -5,6 +5,8 @@
 //! crate finds the inputs, chains the stages ([`pipeline`]) and writes the reports ([`report`]).
 
 pub mod cmd;
+#[cfg(feature = "distributed")]
+pub mod distributed;
 pub mod expect;
 pub mod input;
 pub mod pipeline;

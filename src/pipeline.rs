@@ -9,6 +9,7 @@ use clean::Format;
 use compare::ArticleInfo;
 use model::{ArticleMeta, Finding, Mention, Status};
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -32,7 +33,7 @@ impl Default for Options {
 }
 
 /// What one input article yielded.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ArticleResult {
     pub meta: ArticleMeta,
     /// `Err(reason)` when the article was skipped.
@@ -43,7 +44,7 @@ pub struct ArticleResult {
     pub path: Option<std::path::PathBuf>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleCounts {
     /// Size of the article's source text in bytes.
     pub bytes: usize,
@@ -55,7 +56,7 @@ pub struct ArticleCounts {
 }
 
 /// Time one article spent in each per-article stage.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageTimes {
     pub clean: Duration,
     pub segment: Duration,
@@ -67,6 +68,19 @@ pub struct StageTimes {
 pub struct Phase {
     pub name: &'static str,
     pub wall: Duration,
+}
+
+impl From<input::WalkProblem> for ArticleResult {
+    /// A file found while walking the inputs that could not be considered at all.
+    fn from(p: input::WalkProblem) -> Self {
+        ArticleResult::skipped(
+            ArticleMeta {
+                id: p.name,
+                ..ArticleMeta::default()
+            },
+            p.reason,
+        )
+    }
 }
 
 impl ArticleResult {

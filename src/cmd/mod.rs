@@ -1,6 +1,8 @@
 //! The command line: `claimcheck [run] [INPUT...]` and the inspection sub-commands.
 
 mod check;
+#[cfg(feature = "distributed")]
+mod dist;
 mod explain;
 mod inspect;
 mod run;
@@ -46,6 +48,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Show one cluster of a run: its mentions in their source text, their values, and why it has its status.
     Explain(ExplainArgs),
+    /// The main job on several processes (timely dataflow): same reports as `run`, written by process 0.
+    #[cfg(feature = "distributed")]
+    Dist(dist::DistArgs),
 }
 
 #[derive(Debug, Args)]
@@ -81,5 +86,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Extract(args)) => inspect::extract(&args),
         Some(Command::Check(args)) => check::check(&args),
         Some(Command::Explain(args)) => explain::explain(&args),
+        #[cfg(feature = "distributed")]
+        Some(Command::Dist(args)) => dist::dist(args),
     }
 }

@@ -7,7 +7,7 @@ use crate::progress::Progress;
 use crate::report::{self, CsvStyle};
 use anyhow::{Context, Result};
 use clap::Args;
-use model::{ArticleMeta, Status};
+use model::Status;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -56,64 +56,98 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
-    let (inputs, manifest_path) = resolve_inputs(&args);
-    let manifest = match &manifest_path {
-        Some(p) => Manifest::load(p)?,
-        None => Manifest::default(),
-    };
-    for w in &manifest.warnings {
-        eprintln!("warning: {w}");
-    }
-    // Fail before the work, not after it, when the reports cannot be written.
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
-
-    let mut opts = Options {
-        max_file_size: args.max_file_size,
-        ..Options::default()
-    };
-    opts.extract.all = args.all_sentences;
-    if let Some(min) = args.min_score {
-        opts.extract.min_score = min;
-    }
-    let progress = if args.quiet {
-        Progress::hidden()
-    } else {
-        Progress::new(false)
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let job = Job::prepare(&args, true)?;
     let mut analyse_wall = std::time::Duration::ZERO;
-    let analysis = pool.install(|| -> Result<_> {
-        let (files, problems) = input::collect(&inputs)?;
+    let analysis = job.pool.install(|| -> Result<_> {
+        let (files, problems) = input::collect(&job.inputs)?;
         let analyse_started = Instant::now();
-        let bar = progress.bar("articles", files.len() as u64);
+        let bar = job.progress.bar("articles", files.len() as u64);
         let mut articles: Vec<ArticleResult> = files
             .par_iter()
             .flat_map_iter(|f| {
-                let r = pipeline::analyse_file(f, &manifest, &opts);
+                let r = pipeline::analyse_file(f, &job.manifest, &job.opts);
                 bar.inc(1);
                 r
             })
             .collect();
         bar.finish_and_clear();
         analyse_wall = analyse_started.elapsed();
-        articles.extend(problems.into_iter().map(|p| ArticleResult {
-            meta: ArticleMeta {
-                id: p.name,
-                ..ArticleMeta::default()
-            },
-            outcome: Err(p.reason),
-            mentions: Vec::new(),
-            fingerprint: None,
-            path: None,
-        }));
-        warn_unknown_manifest_entries(&manifest, &articles, manifest_path.as_deref());
-        Ok(pipeline::analyse_corpus(articles, &opts, &progress))
+        articles.extend(problems.into_iter().map(ArticleResult::from));
+        job.warn_unknown_manifest_entries(&articles);
+        Ok(pipeline::analyse_corpus(articles, &job.opts, &job.progress))
     })?;
+    finish(&analysis, &args, &job.pool, started, analyse_wall)
+}
 
+/// What a run needs before it reads any article: the inputs, the manifest, the settings and the
+/// threads. Fails early when the output folder cannot be created (when `writes` says this
+/// process writes the reports).
+pub(super) struct Job {
+    pub inputs: Vec<PathBuf>,
+    pub manifest: Manifest,
+    manifest_path: Option<PathBuf>,
+    pub opts: Options,
+    pub progress: Progress,
+    pub pool: rayon::ThreadPool,
+}
+
+impl Job {
+    pub fn prepare(args: &RunArgs, writes: bool) -> Result<Job> {
+        let (inputs, manifest_path) = resolve_inputs(args);
+        let manifest = match &manifest_path {
+            Some(p) => Manifest::load(p)?,
+            None => Manifest::default(),
+        };
+        for w in &manifest.warnings {
+            eprintln!("warning: {w}");
+        }
+        // Fail before the work, not after it, when the reports cannot be written.
+        if writes {
+            std::fs::create_dir_all(&args.out)
+                .with_context(|| format!("cannot create output folder {}", args.out.display()))?;
+        }
+
+        let mut opts = Options {
+            max_file_size: args.max_file_size,
+            ..Options::default()
+        };
+        opts.extract.all = args.all_sentences;
+        if let Some(min) = args.min_score {
+            opts.extract.min_score = min;
+        }
+        let progress = if args.quiet {
+            Progress::hidden()
+        } else {
+            Progress::new(false)
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")?;
+        Ok(Job {
+            inputs,
+            manifest,
+            manifest_path,
+            opts,
+            progress,
+            pool,
+        })
+    }
+
+    pub fn warn_unknown_manifest_entries(&self, articles: &[ArticleResult]) {
+        warn_unknown_manifest_entries(&self.manifest, articles, self.manifest_path.as_deref());
+    }
+}
+
+/// Reports skipped articles, writes the reports (and timings), prints the summary and picks the
+/// exit code.
+pub(super) fn finish(
+    analysis: &pipeline::Analysis,
+    args: &RunArgs,
+    pool: &rayon::ThreadPool,
+    started: Instant,
+    analyse_wall: std::time::Duration,
+) -> Result<ExitCode> {
     for a in &analysis.articles {
         if let Err(reason) = &a.outcome {
             eprintln!("skipped {}: {reason}", a.meta.id);
@@ -121,8 +155,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let style = CsvStyle { bom: !args.no_bom };
     let write_started = Instant::now();
-    if let Err(e) =
-        pool.install(|| report::write_reports(&analysis, &args.out, style, !args.no_xlsx))
+    if let Err(e) = pool.install(|| report::write_reports(analysis, &args.out, style, !args.no_xlsx))
     {
         eprintln!("claimcheck: error: {e:#}");
         return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
@@ -134,7 +167,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             total: started.elapsed(),
             threads: pool.current_num_threads(),
         };
-        let csv = report::timings_csv(&walls.rows(&analysis))?;
+        let csv = report::timings_csv(&walls.rows(analysis))?;
         if let Err(e) = report::write_all_atomically(
             path.parent().unwrap_or(Path::new(".")),
             &[(&path.file_name().unwrap_or_default().to_string_lossy(), csv)],
@@ -149,7 +182,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         .filter(|a| a.outcome.is_ok())
         .count();
     if !args.quiet {
-        print_summary(&analysis, ok, started, &args.out);
+        print_summary(analysis, ok, started, &args.out);
     }
     if ok == 0 {
         eprintln!("claimcheck: no input could be processed");
