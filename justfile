@@ -12,7 +12,7 @@ run *ARGS:
 
 # Run every test.
 test:
-    cargo test --workspace --release
+    cargo test --workspace --release --features distributed
 
 # Score each stage on the public gold data in ../shared/eval/.
 eval:
