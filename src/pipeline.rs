@@ -382,11 +382,25 @@ pub struct Analysis {
 }
 
 /// Clusters the mentions of all articles and compares each cluster. Deterministic: the result
-/// depends only on the set of articles, not on their order or the thread count.
+/// depends only on the set of articles, not on the thread count.
 pub fn analyse_corpus(
+    articles: Vec<ArticleResult>,
+    opts: &Options,
+    progress: &crate::progress::Progress,
+) -> Analysis {
+    analyse_corpus_with(articles, opts, progress, |mentions| {
+        cluster::cluster(mentions, &opts.cluster)
+    })
+}
+
+/// [`analyse_corpus`] with the cluster step given: `cluster` gets the mentions of all articles
+/// (sorted by article name, then position) and returns groups of indices into them, as
+/// `cluster::cluster` does. The distributed run passes the groups it found across processes.
+pub fn analyse_corpus_with(
     mut articles: Vec<ArticleResult>,
     opts: &Options,
     progress: &crate::progress::Progress,
+    cluster: impl FnOnce(&[Mention]) -> Vec<Vec<usize>>,
 ) -> Analysis {
     let mut phases = Vec::new();
     let mut clock = Instant::now();
@@ -434,7 +448,7 @@ pub fn analyse_corpus(
         .flat_map(|a| std::mem::take(&mut a.mentions))
         .collect();
     let bar = progress.spinner("cluster");
-    let groups = cluster::cluster(&mentions, &opts.cluster);
+    let groups = cluster(&mentions);
     bar.finish_and_clear();
     lap("cluster");
 

@@ -30,13 +30,14 @@ pub mod text;
 mod unionfind;
 
 pub use copies::{copy_groups, fingerprint, Fingerprint, SIGNATURE_LEN};
+pub use prefix::{prefix_of, shared_terms};
+pub use stories::{article_terms, Stories};
 
 use facts::{representative, DaySpan, QuantityKey};
 use model::{Mention, QuantityKind};
 use prefix::PrefixIndex;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use stories::Stories;
 use text::{normalise_name, stable_hash};
 
 /// Thresholds of clustering and copy detection. The defaults were tuned on the ECB+ training
@@ -118,9 +119,9 @@ impl Default for Params {
     }
 }
 
-/// A mention reduced to what the scorer needs.
-#[derive(Clone, Debug, Default)]
-struct Features {
+/// A mention reduced to what the scorer needs: its terms ([`blocking_keys`]), dates and ordinals.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct Features {
     /// Sorted, distinct term hashes; the second value marks entity/number/date keys.
     terms: Vec<(u64, bool)>,
     dates: Vec<DaySpan>,
@@ -128,7 +129,8 @@ struct Features {
     ordinals: Vec<(u64, f64)>,
 }
 
-fn features(m: &Mention) -> Features {
+/// The [`Features`] of one mention: a per-mention function, so it runs wherever the mention is.
+pub fn features(m: &Mention) -> Features {
     let claim = &m.claim;
     let mut ts: Vec<(u64, bool)> = Vec::new();
     text::for_each_word(&claim.text, |w| {
@@ -204,8 +206,65 @@ fn compatible(a: &Features, b: &Features, params: &Params) -> bool {
         .any(|(ha, va)| b.ordinals.iter().any(|(hb, vb)| ha == hb && va != vb))
 }
 
+impl Features {
+    /// The mention's distinct term hashes, sorted.
+    pub fn term_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.terms.iter().map(|&(h, _)| h)
+    }
+
+    /// The terms with their kind (`true` for entity, number and date keys), sorted by hash.
+    pub fn terms(&self) -> &[(u64, bool)] {
+        &self.terms
+    }
+}
+
+/// How many mentions hold each term, over all mentions of a run: the rarity that weighs terms
+/// and picks the blocking prefix.
+#[derive(Clone, Debug, Default)]
+pub struct TermStats {
+    pub df: FxHashMap<u64, u32>,
+    pub mentions: usize,
+}
+
+impl TermStats {
+    /// Counts the terms of `feats`.
+    pub fn count<'a>(feats: impl IntoIterator<Item = &'a Features>) -> TermStats {
+        let mut stats = TermStats::default();
+        for f in feats {
+            stats.mentions += 1;
+            for h in f.term_keys() {
+                *stats.df.entry(h).or_insert(0) += 1;
+            }
+        }
+        stats
+    }
+
+    /// Weight of a term: its IDF over all mentions, times [`Params::key_weight`] for keys.
+    fn weight(&self, h: u64, key: bool, params: &Params) -> f32 {
+        let d = self.df.get(&h).copied().unwrap_or(1) as f32;
+        let idf = (1.0 + self.mentions as f32 / d).ln();
+        if key {
+            idf * params.key_weight
+        } else {
+            idf
+        }
+    }
+
+    /// The mention's terms weighted, ready for [`link`].
+    pub fn weigh(&self, f: Features, params: &Params) -> Weighted {
+        Weighted::new(f, &|h, k| self.weight(h, k, params))
+    }
+
+    /// The terms a mention is blocked on: a pair of mentions is a candidate when their prefixes
+    /// share [`Params::candidate_min_shared`] terms.
+    pub fn prefix(&self, f: &Features, params: &Params) -> Vec<u64> {
+        prefix_of(&f.terms, &self.df, params.max_block, params.prefix_terms)
+    }
+}
+
 /// A mention's terms with their weights, ready for scoring.
-struct Weighted {
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Weighted {
     f: Features,
     /// Weight of each term of `f.terms`, in the same order.
     weights: Vec<f32>,
@@ -267,7 +326,7 @@ pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
 /// their first index, every mention in exactly one group. Deterministic whatever the thread count.
 pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
     let index = Index::build(mentions, params);
-    let mut edges: Vec<(f32, u32, u32)> = (0..mentions.len())
+    let edges: Vec<Edge> = (0..mentions.len())
         .into_par_iter()
         .flat_map_iter(|i| {
             let index = &index;
@@ -277,14 +336,45 @@ pub fn cluster(mentions: &[Mention], params: &Params) -> Vec<Vec<usize>> {
                 .filter_map(move |j| index.linked(i, j).map(|s| (s, i as u32, j as u32)))
         })
         .collect();
+    merge_linked(&index.article_ids, edges, params, |p, q| {
+        index.linked(p, q).is_some()
+    })
+}
+
+/// The pair score of two mentions when it reaches the threshold that applies: the lower
+/// [`Params::story_link_threshold`] when their articles tell one story.
+pub fn link(a: &Weighted, b: &Weighted, same_story: bool, params: &Params) -> Option<f32> {
+    let s = score(a, b, params)?;
+    (s >= threshold(same_story, params)).then_some(s)
+}
+
+fn threshold(same_story: bool, params: &Params) -> f32 {
+    if same_story {
+        params.story_link_threshold
+    } else {
+        params.link_threshold
+    }
+}
+
+/// A linked pair of mentions: (score, i, j) with `i < j`.
+pub type Edge = (f32, u32, u32);
+
+/// The guarded union-find of [`cluster`] over the mentions `0..article_ids.len()` (of articles
+/// `article_ids`), given their linked pairs in any order. `linked(p, q)` (with `p < q`) says
+/// whether two mentions are the same fact; the guards ask it about pairs inside the groups that
+/// an edge would join, never about mentions outside them, so a caller can run this on each
+/// connected component of the edges apart. Groups as in [`cluster`].
+pub fn merge_linked(
+    article_ids: &[u32],
+    mut edges: Vec<Edge>,
+    params: &Params,
+    linked: impl Fn(usize, usize) -> bool,
+) -> Vec<Vec<usize>> {
     // Best pairs first; ties in index order, so the merge order never depends on scheduling.
     edges.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-
-    let mut groups = Groups::new(&index.article_ids);
+    let mut groups = Groups::new(article_ids);
     for &(_, i, j) in &edges {
-        groups.merge(i as usize, j as usize, params.min_link_share, |p, q| {
-            index.linked(p, q).is_some()
-        });
+        groups.merge(i as usize, j as usize, params.min_link_share, &linked);
     }
     groups.into_sorted()
 }
@@ -345,24 +435,7 @@ impl<'p> Index<'p> {
         let feats: Vec<Features> = mentions.par_iter().map(features).collect();
 
         // Document frequency of each term over all mentions: IDF weights and block sizes.
-        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        for f in &feats {
-            for &(h, _) in &f.terms {
-                *df.entry(h).or_insert(0) += 1;
-            }
-        }
-        let n_f = mentions.len() as f32;
-        let key_weight = params.key_weight;
-        let weight = |h: u64, k: bool| {
-            let d = df.get(&h).copied().unwrap_or(1) as f32;
-            let idf = (1.0 + n_f / d).ln();
-            if k {
-                idf * key_weight
-            } else {
-                idf
-            }
-        };
-
+        let stats = TermStats::count(&feats);
         let article_ids: Vec<u32> = {
             let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
             mentions
@@ -376,10 +449,15 @@ impl<'p> Index<'p> {
         let stories = Stories::build(&article_ids, &feats, params);
 
         let term_lists: Vec<&[(u64, bool)]> = feats.iter().map(|f| f.terms.as_slice()).collect();
-        let prefix = PrefixIndex::build(&term_lists, &df, params.max_block, params.prefix_terms);
+        let prefix = PrefixIndex::build(
+            &term_lists,
+            &stats.df,
+            params.max_block,
+            params.prefix_terms,
+        );
         let weighted = feats
             .into_par_iter()
-            .map(|f| Weighted::new(f, &weight))
+            .map(|f| stats.weigh(f, params))
             .collect();
         Index {
             params,
@@ -396,17 +474,18 @@ impl<'p> Index<'p> {
     }
 
     fn threshold(&self, i: usize, j: usize) -> f32 {
-        if self.stories.same(self.article_ids[i], self.article_ids[j]) {
-            self.params.story_link_threshold
-        } else {
-            self.params.link_threshold
-        }
+        let same_story = self
+            .stories
+            .same(self.article_ids[i], self.article_ids[j]);
+        threshold(same_story, self.params)
     }
 
     /// The pair score when it reaches the threshold that applies to the two mentions' articles.
     fn linked(&self, i: usize, j: usize) -> Option<f32> {
-        let s = score(&self.weighted[i], &self.weighted[j], self.params)?;
-        (s >= self.threshold(i, j)).then_some(s)
+        let same_story = self
+            .stories
+            .same(self.article_ids[i], self.article_ids[j]);
+        link(&self.weighted[i], &self.weighted[j], same_story, self.params)
     }
 }
 

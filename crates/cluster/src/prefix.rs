@@ -16,6 +16,31 @@ pub(crate) struct PrefixIndex {
     postings: FxHashMap<u64, Vec<u32>>,
 }
 
+/// An item's prefix: its at most `prefix_terms` rarest terms among those held by 2 to
+/// `max_block` items (`df` counts the items holding each term), rarest first, ties by hash.
+pub fn prefix_of(
+    terms: &[(u64, bool)],
+    df: &FxHashMap<u64, u32>,
+    max_block: usize,
+    prefix_terms: usize,
+) -> Vec<u64> {
+    let mut ts: Vec<(u32, u64)> = terms
+        .iter()
+        .filter_map(|&(h, _)| {
+            let d = df.get(&h).copied().unwrap_or(0);
+            (d >= 2 && d as usize <= max_block).then_some((d, h))
+        })
+        .collect();
+    ts.sort_unstable();
+    ts.truncate(prefix_terms);
+    ts.into_iter().map(|(_, h)| h).collect()
+}
+
+/// How many terms two prefixes share: a pair is a candidate when it is at least `min_shared`.
+pub fn shared_terms(a: &[u64], b: &[u64]) -> usize {
+    a.iter().filter(|h| b.contains(h)).count()
+}
+
 impl PrefixIndex {
     /// `terms[i]` are item `i`'s distinct terms; `df` counts the items holding each term.
     pub(crate) fn build(
@@ -26,18 +51,7 @@ impl PrefixIndex {
     ) -> Self {
         let prefixes: Vec<Vec<u64>> = terms
             .par_iter()
-            .map(|t| {
-                let mut ts: Vec<(u32, u64)> = t
-                    .iter()
-                    .filter_map(|&(h, _)| {
-                        let d = df.get(&h).copied().unwrap_or(0);
-                        (d >= 2 && d as usize <= max_block).then_some((d, h))
-                    })
-                    .collect();
-                ts.sort_unstable();
-                ts.truncate(prefix_terms);
-                ts.into_iter().map(|(_, h)| h).collect()
-            })
+            .map(|t| prefix_of(t, df, max_block, prefix_terms))
             .collect();
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, p) in prefixes.iter().enumerate() {

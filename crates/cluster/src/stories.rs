@@ -14,8 +14,20 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Articles grouped by story: `story[a]` is the story of article `a`.
-pub(crate) struct Stories {
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stories {
     story: Vec<u32>,
+}
+
+/// An article's terms for story similarity: the distinct terms of all its mentions.
+pub fn article_terms<'a>(mentions: impl IntoIterator<Item = &'a Features>) -> Vec<(u64, bool)> {
+    let mut t: Vec<(u64, bool)> = mentions
+        .into_iter()
+        .flat_map(|f| f.terms.iter().copied())
+        .collect();
+    t.sort_unstable();
+    t.dedup_by_key(|t| t.0);
+    t
 }
 
 impl Stories {
@@ -26,14 +38,20 @@ impl Stories {
             .map(|&a| a as usize + 1)
             .max()
             .unwrap_or(0);
-        let mut terms: Vec<Vec<(u64, bool)>> = vec![Vec::new(); n_articles];
+        let mut by_article: Vec<Vec<&Features>> = vec![Vec::new(); n_articles];
         for (f, &a) in feats.iter().zip(article_ids) {
-            terms[a as usize].extend_from_slice(&f.terms);
+            by_article[a as usize].push(f);
         }
-        terms.par_iter_mut().for_each(|t| {
-            t.sort_unstable();
-            t.dedup_by_key(|t| t.0);
-        });
+        let terms = by_article
+            .into_par_iter()
+            .map(|fs| article_terms(fs))
+            .collect();
+        Stories::from_article_terms(terms, params)
+    }
+
+    /// Stories of articles `0..terms.len()`, given each article's [`article_terms`].
+    pub fn from_article_terms(terms: Vec<Vec<(u64, bool)>>, params: &Params) -> Stories {
+        let n_articles = terms.len();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &terms {
             for &(h, _) in t {
@@ -134,7 +152,8 @@ impl Stories {
         Stories { story }
     }
 
-    pub(crate) fn same(&self, a: u32, b: u32) -> bool {
+    /// Whether articles `a` and `b` tell one story.
+    pub fn same(&self, a: u32, b: u32) -> bool {
         self.story[a as usize] == self.story[b as usize]
     }
 }

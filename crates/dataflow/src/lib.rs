@@ -20,6 +20,9 @@
 //! exits non-zero with a message naming the peer, and writes nothing.
 
 mod net;
+mod stages;
+
+pub use stages::{cluster, Placed};
 
 use std::cell::RefCell;
 use std::rc::Rc;

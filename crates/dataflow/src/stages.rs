@@ -1,0 +1,171 @@
+//! The cluster stage across workers: `cluster::cluster`'s own pieces, with the mentions kept
+//! where their articles were read and only keys, weights and edges on the wire.
+//!
+//! 1. Term counts meet by term and come back summed to everyone ([`cluster::TermStats`]).
+//! 2. Article term sets meet on worker 0, which groups articles into stories for everyone.
+//! 3. Each mention goes to the owners of its blocking-prefix terms. A pair is scored where its
+//!    smallest shared prefix term lives, so every candidate pair is scored exactly once.
+//! 4. Edges and weights meet on worker 0 for the guarded merge, which takes edges best first
+//!    and so is one ordered pass; it is the same function the single-machine run calls.
+
+use crate::Comm;
+use cluster::{Edge, Features, Params, Stories, TermStats, Weighted};
+use model::Mention;
+use rustc_hash::FxHashMap;
+
+/// One of this worker's mentions, with its place in the whole run.
+pub struct Placed<'a> {
+    /// Position among all mentions of the run (the order of the single-machine run).
+    pub index: u32,
+    /// Dense id of its article (distinct article names, numbered in that same order).
+    pub article: u32,
+    pub mention: &'a Mention,
+}
+
+/// A mention on its way to the owner of some of its prefix terms.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+struct Blocked {
+    /// The prefix terms owned by the destination worker.
+    here: Vec<u64>,
+    index: u32,
+    article: u32,
+    prefix: Vec<u64>,
+    weighted: Weighted,
+}
+
+/// Groups of mention indices that state the same fact, as `cluster::cluster` would return for
+/// all mentions of the run: on worker 0; empty on the others. `mentions` is the total count.
+pub fn cluster(
+    comm: &mut Comm,
+    mine: &[Placed],
+    mentions: usize,
+    articles: usize,
+    params: &Params,
+) -> Vec<Vec<usize>> {
+    let peers = comm.peers();
+    let owner = |h: u64| (h % peers as u64) as usize;
+    let feats: Vec<Features> = mine.iter().map(|p| cluster::features(p.mention)).collect();
+
+    // 1. Term counts, summed where each term lives, then known to every worker.
+    let local = TermStats::count(&feats);
+    let partial: Vec<(u64, u32)> = local.df.into_iter().collect();
+    let mut summed: FxHashMap<u64, u32> = FxHashMap::default();
+    for (h, c) in comm.exchange(partial, |&(h, _)| owner(h)) {
+        *summed.entry(h).or_insert(0) += c;
+    }
+    let stats = TermStats {
+        df: comm.all_gather(summed.into_iter().collect()).into_iter().collect(),
+        mentions,
+    };
+
+    // 2. Stories, from each article's terms, on worker 0, for everyone.
+    let mut by_article: FxHashMap<u32, Vec<&Features>> = FxHashMap::default();
+    for (p, f) in mine.iter().zip(&feats) {
+        by_article.entry(p.article).or_default().push(f);
+    }
+    let article_terms: Vec<(u32, Vec<(u64, bool)>)> = by_article
+        .into_iter()
+        .map(|(a, fs)| (a, cluster::article_terms(fs)))
+        .collect();
+    let gathered = comm.gather(article_terms);
+    let stories = if comm.index() == 0 {
+        let mut terms = vec![Vec::new(); articles];
+        for (a, t) in gathered {
+            if let Some(slot) = terms.get_mut(a as usize) {
+                *slot = t;
+            }
+        }
+        vec![Stories::from_article_terms(terms, params)]
+    } else {
+        Vec::new()
+    };
+    let Some(stories) = comm.all_gather(stories).pop() else {
+        return Vec::new();
+    };
+
+    // 3. Candidate pairs where their prefix terms live, scored there.
+    let prefixes: Vec<Vec<u64>> = feats.iter().map(|f| stats.prefix(f, params)).collect();
+    let weighted: Vec<Weighted> = feats.into_iter().map(|f| stats.weigh(f, params)).collect();
+    let mut outgoing: Vec<(usize, Blocked)> = Vec::new();
+    for ((p, w), prefix) in mine.iter().zip(&weighted).zip(prefixes) {
+        let mut by_owner: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
+        for &h in &prefix {
+            by_owner.entry(owner(h)).or_default().push(h);
+        }
+        let mut dests: Vec<(usize, Vec<u64>)> = by_owner.into_iter().collect();
+        dests.sort_unstable_by_key(|d| d.0);
+        for (to, here) in dests {
+            outgoing.push((
+                to,
+                Blocked {
+                    here,
+                    index: p.index,
+                    article: p.article,
+                    prefix: prefix.clone(),
+                    weighted: w.clone(),
+                },
+            ));
+        }
+    }
+    let arrived: Vec<Blocked> = comm
+        .exchange(outgoing, |(to, _)| *to)
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect();
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (k, b) in arrived.iter().enumerate() {
+        for &h in &b.here {
+            postings.entry(h).or_default().push(k);
+        }
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    for (&term, list) in &postings {
+        let mut list = list.clone();
+        list.sort_unstable_by_key(|&k| arrived[k].index);
+        for (x, &ka) in list.iter().enumerate() {
+            let a = &arrived[ka];
+            for &kb in &list[x + 1..] {
+                let b = &arrived[kb];
+                if cluster::shared_terms(&a.prefix, &b.prefix) < params.candidate_min_shared {
+                    continue;
+                }
+                let first_shared = a.prefix.iter().filter(|h| b.prefix.contains(h)).min();
+                if first_shared != Some(&term) {
+                    continue;
+                }
+                let same_story = stories.same(a.article, b.article);
+                if let Some(s) = cluster::link(&a.weighted, &b.weighted, same_story, params) {
+                    edges.push((s, a.index, b.index));
+                }
+            }
+        }
+    }
+
+    // 4. The guarded merge on worker 0.
+    let edges = comm.gather(edges);
+    let placed: Vec<(u32, u32, Weighted)> = mine
+        .iter()
+        .zip(weighted)
+        .map(|(p, w)| (p.index, p.article, w))
+        .collect();
+    let all = comm.gather(placed);
+    if comm.index() != 0 {
+        return Vec::new();
+    }
+    let mut article_ids = vec![0u32; mentions];
+    let mut weights: Vec<Option<Weighted>> = vec![None; mentions];
+    for (i, a, w) in all {
+        if let Some(slot) = weights.get_mut(i as usize) {
+            *slot = Some(w);
+            article_ids[i as usize] = a;
+        }
+    }
+    cluster::merge_linked(&article_ids, edges, params, |p, q| {
+        match (&weights[p], &weights[q]) {
+            (Some(a), Some(b)) => {
+                cluster::link(a, b, stories.same(article_ids[p], article_ids[q]), params).is_some()
+            }
+            _ => false,
+        }
+    })
+}
