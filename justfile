@@ -42,6 +42,11 @@ fuzz target="extract" secs="600":
 bench n="10000":
     bash scripts/bench.sh {{n}} {{shared}}
 
+# The same N articles through `run --jobs 2` and `dist` on 2 processes x 1 worker on loopback:
+# time, peak RSS per process, bytes exchanged, overhead; figures in reports/bench-dist.csv.
+bench-dist n="10000":
+    bash scripts/bench-dist.sh {{n}} {{shared}}
+
 # Micro-benchmarks of each stage's hot path (divan).
 microbench:
     cargo bench --bench stages

@@ -10,33 +10,10 @@ n=${1:-10000}
 shared=${2:-../shared}
 peer_max=${CLAIMCHECK_BENCH_PEER_MAX:-10000}
 work=target/bench
-corpus=$work/corpus-$n
-mkdir -p "$work" reports
-
-if [ ! -f "$shared/bench/make_corpus.py" ]; then
-  echo "bench: $shared/bench/make_corpus.py not found" >&2
-  exit 2
-fi
-if [ ! -f "$corpus/.complete" ]; then
-  echo "bench: building a corpus of $n articles in $corpus"
-  rm -rf "$corpus"
-  python3 "$shared/bench/make_corpus.py" "$n" "$corpus"
-  touch "$corpus/.complete"
-fi
-mb=$(du -sb --apparent-size "$corpus" | awk '{printf "%.1f", $1 / 1e6}')
-
+source scripts/corpus.sh
+ensure_corpus "$n" "$shared"
+mkdir -p reports
 cargo build --release -q
-# Peak RSS from GNU time when present, else from the kernel's accounting of the child.
-measure() {
-  local log=$1; shift
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%e %M" -o "$log" "$@"
-  else
-    local t0; t0=$(date +%s.%N)
-    "$@"
-    echo "$(echo "$(date +%s.%N) - $t0" | bc) 0" > "$log"
-  fi
-}
 
 # Like for like with the peer, which writes CSV only: the main run leaves out the workbook; a
 # second run writes it too, to show what it costs.

@@ -44,7 +44,7 @@ impl Stories {
         }
         let terms = by_article
             .into_par_iter()
-            .map(|fs| article_terms(fs))
+            .map(article_terms)
             .collect();
         Stories::from_article_terms(terms, params)
     }
