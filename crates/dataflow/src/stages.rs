@@ -85,9 +85,9 @@ pub fn cluster(
 
     // 3. Candidate pairs where their prefix terms live, scored there.
     let prefixes: Vec<Vec<u64>> = feats.iter().map(|f| stats.prefix(f, params)).collect();
-    let weighted: Vec<Weighted> = feats.into_iter().map(|f| stats.weigh(f, params)).collect();
     let mut outgoing: Vec<(usize, Blocked)> = Vec::new();
-    for ((p, w), prefix) in mine.iter().zip(&weighted).zip(prefixes) {
+    for ((p, f), prefix) in mine.iter().zip(feats).zip(prefixes) {
+        let w = stats.weigh(f, params);
         let mut by_owner: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
         for &h in &prefix {
             by_owner.entry(owner(h)).or_default().push(h);
@@ -119,6 +119,7 @@ pub fn cluster(
         }
     }
     let mut edges: Vec<Edge> = Vec::new();
+    let by_index: FxHashMap<u32, &Blocked> = arrived.iter().map(|b| (b.index, b)).collect();
     for (&term, list) in &postings {
         let mut list = list.clone();
         list.sort_unstable_by_key(|&k| arrived[k].index);
@@ -141,20 +142,28 @@ pub fn cluster(
         }
     }
 
-    // 4. The guarded merge on worker 0.
+    // 4. The guarded merge on worker 0. It asks about pairs inside the groups that edges join, so
+    // it needs the weights of the mentions that have an edge: the scoring workers have them.
+    let mut linked: Vec<(u32, u32, Weighted)> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    for &(_, i, j) in &edges {
+        for k in [i, j] {
+            if let Some(b) = by_index.get(&k).filter(|_| seen.insert(k)) {
+                linked.push((k, b.article, b.weighted.clone()));
+            }
+        }
+    }
+    drop(by_index);
+    drop(arrived);
     let edges = comm.gather(edges);
-    let placed: Vec<(u32, u32, Weighted)> = mine
-        .iter()
-        .zip(weighted)
-        .map(|(p, w)| (p.index, p.article, w))
-        .collect();
-    let all = comm.gather(placed);
+    let linked = comm.gather(linked);
     if comm.index() != 0 {
         return Vec::new();
     }
+    // A mention without an edge stays alone whatever its article, so only linked ones need theirs.
     let mut article_ids = vec![0u32; mentions];
     let mut weights: Vec<Option<Weighted>> = vec![None; mentions];
-    for (i, a, w) in all {
+    for (i, a, w) in linked {
         if let Some(slot) = weights.get_mut(i as usize) {
             *slot = Some(w);
             article_ids[i as usize] = a;
