@@ -73,11 +73,14 @@ pub fn analyse(comm: &mut Comm, shared: &Shared) -> Result<Option<(Analysis, Dur
         .iter()
         .flat_map(|(origin, r)| {
             let (first, article) = places.get(origin).copied().unwrap_or_default();
-            r.mentions.iter().enumerate().map(move |(k, mention)| Placed {
-                index: first + k as u32,
-                article,
-                mention,
-            })
+            r.mentions
+                .iter()
+                .enumerate()
+                .map(move |(k, mention)| Placed {
+                    index: first + k as u32,
+                    article,
+                    mention,
+                })
         })
         .collect();
     let groups = dataflow::cluster(

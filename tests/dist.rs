@@ -18,7 +18,10 @@ const REPORTS: [&str; 3] = ["claims.csv", "mentions.csv", "articles.csv"];
 fn hosts_file(dir: &Path) -> (PathBuf, [String; 2]) {
     let a = TcpListener::bind("127.0.0.1:0").unwrap();
     let b = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addrs = [a.local_addr().unwrap().to_string(), b.local_addr().unwrap().to_string()];
+    let addrs = [
+        a.local_addr().unwrap().to_string(),
+        b.local_addr().unwrap().to_string(),
+    ];
     let path = dir.join("hosts.txt");
     std::fs::write(&path, format!("{}\n{}\n", addrs[0], addrs[1])).unwrap();
     (path, addrs)
@@ -51,12 +54,19 @@ fn assert_same_reports(inputs: &[&Path], extra: &[&str], files: &[&str]) {
     let tmp = tempfile::tempdir().unwrap();
     let single = tmp.path().join("run");
     let mut run = claimcheck();
-    run.arg("run").args(inputs).arg("--out").arg(&single).arg("--quiet").args(extra);
+    run.arg("run")
+        .args(inputs)
+        .arg("--out")
+        .arg(&single)
+        .arg("--quiet")
+        .args(extra);
     assert_ok(&run.output().unwrap(), "run");
 
     let threads = tmp.path().join("1x2");
     assert_ok(
-        &dist(inputs, &threads, extra, &["-w", "2"]).output().unwrap(),
+        &dist(inputs, &threads, extra, &["-w", "2"])
+            .output()
+            .unwrap(),
         "dist -w 2",
     );
 
@@ -78,7 +88,11 @@ fn assert_same_reports(inputs: &[&Path], extra: &[&str], files: &[&str]) {
         let expected = std::fs::read(single.join(name)).unwrap();
         for dir in [&threads, &procs] {
             let got = std::fs::read(dir.join(name)).unwrap();
-            assert!(got == expected, "{name} of {} differs from run's", dir.display());
+            assert!(
+                got == expected,
+                "{name} of {} differs from run's",
+                dir.display()
+            );
         }
     }
 }
@@ -89,7 +103,12 @@ fn seeds_give_the_same_reports_on_any_split() {
     assert_same_reports(
         &[&articles],
         &["--manifest", "data/manifest.csv"],
-        &["claims.csv", "mentions.csv", "articles.csv", "claimcheck.xlsx"],
+        &[
+            "claims.csv",
+            "mentions.csv",
+            "articles.csv",
+            "claimcheck.xlsx",
+        ],
     );
 }
 
@@ -117,7 +136,10 @@ fn a_peer_that_never_comes_is_named_and_nothing_is_written() {
     .unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("process 1") && stderr.contains(&addrs[1]), "{stderr}");
+    assert!(
+        stderr.contains("process 1") && stderr.contains(&addrs[1]),
+        "{stderr}"
+    );
     assert_no_reports(&out);
 }
 
@@ -148,7 +170,10 @@ fn a_peer_lost_mid_run_is_named_and_nothing_is_written() {
     let output = first.wait_with_output().unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("lost process 1") && stderr.contains(&addrs[1]), "{stderr}");
+    assert!(
+        stderr.contains("lost process 1") && stderr.contains(&addrs[1]),
+        "{stderr}"
+    );
     assert_no_reports(&out);
 }
 
@@ -189,7 +214,9 @@ fn generate(dir: &Path, n: usize) {
     assert!(pool.len() > 50, "seed sentences: {}", pool.len());
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = |m: usize| {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((state >> 33) as usize) % m
     };
     let mut manifest = String::from("article,published\n");

@@ -155,7 +155,8 @@ pub(super) fn finish(
     }
     let style = CsvStyle { bom: !args.no_bom };
     let write_started = Instant::now();
-    if let Err(e) = pool.install(|| report::write_reports(analysis, &args.out, style, !args.no_xlsx))
+    if let Err(e) =
+        pool.install(|| report::write_reports(analysis, &args.out, style, !args.no_xlsx))
     {
         eprintln!("claimcheck: error: {e:#}");
         return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));

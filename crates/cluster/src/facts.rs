@@ -20,7 +20,9 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 /// A resolved date as the closed range of days it covers: a day, a whole month or a whole year.
 /// Two dates agree at their coarser common granularity exactly when their ranges overlap, because
 /// calendar years, months and days nest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct DaySpan {
     pub first: i64,
     pub last: i64,

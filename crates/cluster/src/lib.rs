@@ -474,18 +474,19 @@ impl<'p> Index<'p> {
     }
 
     fn threshold(&self, i: usize, j: usize) -> f32 {
-        let same_story = self
-            .stories
-            .same(self.article_ids[i], self.article_ids[j]);
+        let same_story = self.stories.same(self.article_ids[i], self.article_ids[j]);
         threshold(same_story, self.params)
     }
 
     /// The pair score when it reaches the threshold that applies to the two mentions' articles.
     fn linked(&self, i: usize, j: usize) -> Option<f32> {
-        let same_story = self
-            .stories
-            .same(self.article_ids[i], self.article_ids[j]);
-        link(&self.weighted[i], &self.weighted[j], same_story, self.params)
+        let same_story = self.stories.same(self.article_ids[i], self.article_ids[j]);
+        link(
+            &self.weighted[i],
+            &self.weighted[j],
+            same_story,
+            self.params,
+        )
     }
 }
 

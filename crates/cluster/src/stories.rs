@@ -42,10 +42,7 @@ impl Stories {
         for (f, &a) in feats.iter().zip(article_ids) {
             by_article[a as usize].push(f);
         }
-        let terms = by_article
-            .into_par_iter()
-            .map(article_terms)
-            .collect();
+        let terms = by_article.into_par_iter().map(article_terms).collect();
         Stories::from_article_terms(terms, params)
     }
 

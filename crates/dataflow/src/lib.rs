@@ -80,8 +80,8 @@ impl Config {
     /// Parses timely's flags: `-w W -n N -p I -h HOSTFILE` (without `-h`, process `i` listens
     /// on `localhost:2101+i`, as in timely).
     pub fn from_args(args: &[String]) -> Result<Config, Error> {
-        let (config, free) = timely::CommunicationConfig::from_args(args.iter().cloned())
-            .map_err(Error::Args)?;
+        let (config, free) =
+            timely::CommunicationConfig::from_args(args.iter().cloned()).map_err(Error::Args)?;
         if let Some(extra) = free.first() {
             return Err(Error::Args(format!("unexpected argument `{extra}`")));
         }
@@ -93,7 +93,8 @@ impl Config {
                 addresses: Vec::new(),
                 connect_timeout: default_timeout,
             },
-            timely::CommunicationConfig::Process(w) | timely::CommunicationConfig::ProcessBinary(w) => Config {
+            timely::CommunicationConfig::Process(w)
+            | timely::CommunicationConfig::ProcessBinary(w) => Config {
                 workers: w,
                 process: 0,
                 addresses: Vec::new(),
@@ -189,7 +190,10 @@ impl Comm<'_> {
 
     /// One round: a dataflow that routes the envelopes by `to` and collects them at the
     /// destination, run until every worker's input is closed and delivered.
-    fn round<T: ExchangeData + Clone>(&mut self, envelopes: impl Iterator<Item = Envelope<T>>) -> Vec<T> {
+    fn round<T: ExchangeData + Clone>(
+        &mut self,
+        envelopes: impl Iterator<Item = Envelope<T>>,
+    ) -> Vec<T> {
         let received: Rc<RefCell<Vec<Envelope<T>>>> = Rc::default();
         let sink = Rc::clone(&received);
         let mut input = InputHandleVec::<u64, Envelope<T>>::new();
@@ -245,35 +249,39 @@ where
 {
     let workers = config.workers.max(1);
     let hooks = Hooks::default();
-    let (builders, guard): (Vec<AllocatorBuilder>, Box<dyn std::any::Any + Send>) =
-        if config.addresses.len() > 1 {
-            let sockets = net::connect(&config.addresses, config.process, config.connect_timeout)?;
-            exit_when_a_peer_is_lost(config.addresses.clone());
-            let process =
-                ProcessBuilder::new_typed_vector(workers, hooks.refill.clone(), hooks.spill.clone());
-            let (tcp, guard) =
-                initialize_networking_from_sockets(process, sockets, config.process, workers, hooks)
-                    .map_err(|e| Error::Start(e.to_string()))?;
-            (
-                tcp.into_iter().map(AllocatorBuilder::Tcp).collect(),
-                Box::new(guard),
-            )
-        } else {
-            timely::CommunicationConfig::Process(workers)
-                .try_build()
-                .map_err(Error::Start)?
-        };
+    let (builders, guard): (Vec<AllocatorBuilder>, Box<dyn std::any::Any + Send>) = if config
+        .addresses
+        .len()
+        > 1
+    {
+        let sockets = net::connect(&config.addresses, config.process, config.connect_timeout)?;
+        exit_when_a_peer_is_lost(config.addresses.clone());
+        let process =
+            ProcessBuilder::new_typed_vector(workers, hooks.refill.clone(), hooks.spill.clone());
+        let (tcp, guard) =
+            initialize_networking_from_sockets(process, sockets, config.process, workers, hooks)
+                .map_err(|e| Error::Start(e.to_string()))?;
+        (
+            tcp.into_iter().map(AllocatorBuilder::Tcp).collect(),
+            Box::new(guard),
+        )
+    } else {
+        timely::CommunicationConfig::Process(workers)
+            .try_build()
+            .map_err(Error::Start)?
+    };
     let sent = Arc::new(AtomicU64::new(0));
     let counter = Arc::clone(&sent);
-    let guards = timely::execute::execute_from(builders, guard, WorkerConfig::default(), move |worker| {
-        let mut comm = Comm {
-            worker,
-            workers_per_process: workers,
-            sent_remote: Arc::clone(&counter),
-        };
-        work(&mut comm)
-    })
-    .map_err(Error::Start)?;
+    let guards =
+        timely::execute::execute_from(builders, guard, WorkerConfig::default(), move |worker| {
+            let mut comm = Comm {
+                worker,
+                workers_per_process: workers,
+                sent_remote: Arc::clone(&counter),
+            };
+            work(&mut comm)
+        })
+        .map_err(Error::Start)?;
     let first_worker = config.process * workers;
     let results = guards
         .join()
@@ -303,7 +311,10 @@ fn exit_when_a_peer_is_lost(addresses: Vec<String>) {
             let thread = std::thread::current();
             let peer = thread
                 .name()
-                .and_then(|n| n.strip_prefix("timely:recv-").or(n.strip_prefix("timely:send-")))
+                .and_then(|n| {
+                    n.strip_prefix("timely:recv-")
+                        .or(n.strip_prefix("timely:send-"))
+                })
                 .and_then(|n| n.parse::<usize>().ok());
             let Some(peer) = peer else {
                 return previous(info);

@@ -20,12 +20,10 @@ pub(crate) fn connect(
         address: own.clone(),
         reason: e.to_string(),
     })?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| Error::Listen {
-            address: own.clone(),
-            reason: e.to_string(),
-        })?;
+    listener.set_nonblocking(true).map_err(|e| Error::Listen {
+        address: own.clone(),
+        reason: e.to_string(),
+    })?;
 
     let mut sockets: Vec<Option<TcpStream>> = (0..addresses.len()).map(|_| None).collect();
     for (peer, address) in addresses.iter().enumerate().take(me) {

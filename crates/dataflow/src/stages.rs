@@ -54,7 +54,10 @@ pub fn cluster(
         *summed.entry(h).or_insert(0) += c;
     }
     let stats = TermStats {
-        df: comm.all_gather(summed.into_iter().collect()).into_iter().collect(),
+        df: comm
+            .all_gather(summed.into_iter().collect())
+            .into_iter()
+            .collect(),
         mentions,
     };
 

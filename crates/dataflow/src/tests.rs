@@ -89,5 +89,8 @@ fn bad_arguments_are_errors() {
 fn free_ports() -> [u16; 2] {
     let a = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let b = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    [a.local_addr().unwrap().port(), b.local_addr().unwrap().port()]
+    [
+        a.local_addr().unwrap().port(),
+        b.local_addr().unwrap().port(),
+    ]
 }
