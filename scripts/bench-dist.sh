@@ -29,10 +29,10 @@ read -r port0 port1 <<< "$ports"
 printf '127.0.0.1:%s\n127.0.0.1:%s\n' "$port0" "$port1" > "$work/hosts.txt"
 echo "bench-dist: claimcheck dist, 2 processes x 1 worker on loopback"
 t0=$(date +%s.%N)
-measure "$work/p1.time" $bin dist "$corpus" --out "$work/dist-two" --no-xlsx --jobs 1 \
+measure "$work/p1.time" $bin dist "$corpus" --out "$work/dist-two" --no-xlsx \
   -- -n 2 -p 1 -h "$work/hosts.txt" 2> "$work/p1.log" &
 p1=$!
-measure "$work/p0.time" $bin dist "$corpus" --out "$work/dist-two" --no-xlsx --jobs 1 \
+measure "$work/p0.time" $bin dist "$corpus" --out "$work/dist-two" --no-xlsx \
   -- -n 2 -p 0 -h "$work/hosts.txt" 2> "$work/p0.log"
 wait "$p1"
 two_wall=$(echo "$(date +%s.%N) - $t0" | bc)

@@ -131,7 +131,6 @@ impl Config {
 /// This worker's view of the others: who it is, and rounds of data exchange.
 pub struct Comm<'w> {
     worker: &'w mut Worker,
-    workers_per_process: usize,
     sent_remote: Arc<AtomicU64>,
 }
 
@@ -183,7 +182,7 @@ impl Comm<'_> {
         self.exchange(items, |_| 0)
     }
 
-    /// Bytes this process has sent to other processes so far (serialised size of the items).
+    /// Bytes this process has written to its sockets so far.
     pub fn bytes_sent_remote(&self) -> u64 {
         self.sent_remote.load(Ordering::Relaxed)
     }
@@ -206,15 +205,9 @@ impl Comm<'_> {
                 },
             );
         });
-        let my_process = self.index() / self.workers_per_process;
-        let mut remote = 0u64;
         for e in envelopes {
-            if e.to / self.workers_per_process != my_process {
-                remote += bincode::serialized_size(&e).unwrap_or(0);
-            }
             input.send(e);
         }
-        self.sent_remote.fetch_add(remote, Ordering::Relaxed);
         drop(input);
         while self.worker.has_dataflows() {
             self.worker.step();
@@ -249,12 +242,17 @@ where
 {
     let workers = config.workers.max(1);
     let hooks = Hooks::default();
+    let sent = Arc::new(AtomicU64::new(0));
     let (builders, guard): (Vec<AllocatorBuilder>, Box<dyn std::any::Any + Send>) = if config
         .addresses
         .len()
         > 1
     {
-        let sockets = net::connect(&config.addresses, config.process, config.connect_timeout)?;
+        let sockets: Vec<Option<net::Counted>> =
+            net::connect(&config.addresses, config.process, config.connect_timeout)?
+                .into_iter()
+                .map(|s| s.map(|s| net::Counted::new(s, Arc::clone(&sent))))
+                .collect();
         exit_when_a_peer_is_lost(config.addresses.clone());
         let process =
             ProcessBuilder::new_typed_vector(workers, hooks.refill.clone(), hooks.spill.clone());
@@ -270,13 +268,11 @@ where
             .try_build()
             .map_err(Error::Start)?
     };
-    let sent = Arc::new(AtomicU64::new(0));
     let counter = Arc::clone(&sent);
     let guards =
         timely::execute::execute_from(builders, guard, WorkerConfig::default(), move |worker| {
             let mut comm = Comm {
                 worker,
-                workers_per_process: workers,
                 sent_remote: Arc::clone(&counter),
             };
             work(&mut comm)

@@ -4,9 +4,12 @@
 
 use crate::Error;
 use std::io::{ErrorKind, Read, Write};
-use std::net::{TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{Shutdown, TcpListener, TcpStream, ToSocketAddrs};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+use timely::communication::allocator::zero_copy::stream::Stream;
 
 /// One socket per other process, `None` at `me`.
 pub(crate) fn connect(
@@ -115,4 +118,51 @@ fn read_index(stream: &mut TcpStream) -> Option<usize> {
     stream.read_exact(&mut buf).ok()?;
     stream.set_read_timeout(None).ok()?;
     usize::try_from(u64::from_be_bytes(buf)).ok()
+}
+
+/// A socket that counts the bytes written to it: what this process sent to its peers.
+pub(crate) struct Counted {
+    inner: TcpStream,
+    sent: Arc<AtomicU64>,
+}
+
+impl Counted {
+    pub(crate) fn new(inner: TcpStream, sent: Arc<AtomicU64>) -> Self {
+        Counted { inner, sent }
+    }
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sent.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Stream for Counted {
+    fn try_clone(&self) -> std::io::Result<Self> {
+        Ok(Counted {
+            inner: self.inner.try_clone()?,
+            sent: Arc::clone(&self.sent),
+        })
+    }
+
+    fn set_nonblocking(&self, nonblocking: bool) -> std::io::Result<()> {
+        self.inner.set_nonblocking(nonblocking)
+    }
+
+    fn shutdown(&self, how: Shutdown) -> std::io::Result<()> {
+        self.inner.shutdown(how)
+    }
 }
