@@ -121,6 +121,28 @@ fn thousands_of_articles_give_the_same_reports_on_any_split() {
 }
 
 #[test]
+fn articles_of_one_name_in_several_files_give_the_same_reports() {
+    // JSONL ids repeat across files; the files may land on different workers.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    generate(&corpus, 60);
+    let texts: Vec<String> = (0..60)
+        .map(|k| std::fs::read_to_string(corpus.join(format!("a{k:05}.txt"))).unwrap())
+        .collect();
+    for (f, chunk) in texts.chunks(10).enumerate() {
+        let lines: Vec<String> = chunk
+            .iter()
+            .enumerate()
+            .map(|(id, text)| {
+                serde_json::json!({"id": id, "text": text, "published": "2024-12-10"}).to_string()
+            })
+            .collect();
+        std::fs::write(corpus.join(format!("feed{f}.jsonl")), lines.join("\n")).unwrap();
+    }
+    assert_same_reports(&[&corpus], &["--no-xlsx"], &REPORTS);
+}
+
+#[test]
 fn a_peer_that_never_comes_is_named_and_nothing_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let (hosts, addrs) = hosts_file(tmp.path());

@@ -72,11 +72,17 @@ pub fn cluster(
         .collect();
     let gathered = comm.gather(article_terms);
     let stories = if comm.index() == 0 {
+        // Two inputs may carry one article name (JSONL ids), read by different workers: the
+        // article's terms are the union of both, as in a single run.
         let mut terms = vec![Vec::new(); articles];
         for (a, t) in gathered {
             if let Some(slot) = terms.get_mut(a as usize) {
-                *slot = t;
+                slot.extend(t);
             }
+        }
+        for t in &mut terms {
+            t.sort_unstable();
+            t.dedup_by_key(|t| t.0);
         }
         vec![Stories::from_article_terms(terms, params)]
     } else {
