@@ -17,9 +17,9 @@ test:
 # Score each stage on the public gold data in ../shared/eval/.
 eval:
     cargo build --release -q
-    cargo run --release -q -p clean --example eval -- {{shared}}/eval/clean
-    cargo run --release -q -p segment --example eval -- {{shared}}/eval
-    cargo run --release -q -p extract --example eval -- {{shared}}/eval/extract tests/data/stance_labels.tsv
+    cargo run --release -q -p clean --example eval_clean -- {{shared}}/eval/clean
+    cargo run --release -q -p segment --example eval_segment -- {{shared}}/eval
+    cargo run --release -q -p extract --example eval_extract -- {{shared}}/eval/extract tests/data/stance_labels.tsv
     bash scripts/eval-ecbplus.sh {{shared}}/eval/ecbplus
 
 # Format the code.

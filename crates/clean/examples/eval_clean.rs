@@ -1,6 +1,6 @@
 //! Scores `clean` against the labelled data in shared/eval/clean.
 //!
-//! `cargo run --release -p clean --example eval -- /work/shared/eval/clean [--verbose]`
+//! `cargo run --release -p clean --example eval_clean -- /work/shared/eval/clean [--verbose]`
 //!
 //! Line labels are judged by whether a line's bytes survive, read through the alignment: a line
 //! counts as kept when at least half of its non-blank bytes are covered by some piece. That is the

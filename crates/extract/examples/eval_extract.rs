@@ -1,7 +1,7 @@
 //! Scores `extract` against the Recognizers-Text cases and the stance labels, and measures its
 //! throughput on the seed articles.
 //!
-//! `cargo run --release -p extract --example eval -- <eval/extract dir> <stance_labels.tsv> [seeds dir]`
+//! `cargo run --release -p extract --example eval_extract -- <eval/extract dir> <stance_labels.tsv> [seeds dir]`
 //!
 //! Every input goes through `extract` with `Options { all: true, .. }` as one sentence, the same
 //! code path as production. A case is exact when every expected item is matched by value and no

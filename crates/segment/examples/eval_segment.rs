@@ -1,6 +1,6 @@
 //! Scores `segment` on the shared evaluation sets and measures its speed.
 //!
-//! usage: cargo run --release -p segment --example eval -- EVAL_ROOT [--details]
+//! usage: cargo run --release -p segment --example eval_segment -- EVAL_ROOT [--details]
 //!
 //! Sentences are compared after collapsing runs of whitespace to one space, because the reference
 //! data sets join hard-wrapped lines while `segment` returns ranges of the original text.
