@@ -181,12 +181,13 @@ fn a_peer_lost_mid_run_is_named_and_nothing_is_written() {
     .spawn()
     .unwrap();
     // Process 1 says who it is, as timely's handshake does, and dies.
-    let mut peer = loop {
-        match TcpStream::connect(&addrs[0]) {
-            Ok(s) => break s,
-            Err(_) => std::thread::sleep(Duration::from_millis(50)),
-        }
-    };
+    let mut peer = (0..400)
+        .find_map(|_| {
+            TcpStream::connect(&addrs[0])
+                .map_err(|_| std::thread::sleep(Duration::from_millis(50)))
+                .ok()
+        })
+        .expect("process 0 listens within 20 s");
     peer.write_all(&1u64.to_be_bytes()).unwrap();
     drop(peer);
     let output = first.wait_with_output().unwrap();

@@ -129,8 +129,7 @@ pub fn cluster(
     }
     let mut edges: Vec<Edge> = Vec::new();
     let by_index: FxHashMap<u32, &Blocked> = arrived.iter().map(|b| (b.index, b)).collect();
-    for (&term, list) in &postings {
-        let mut list = list.clone();
+    for (term, mut list) in postings {
         list.sort_unstable_by_key(|&k| arrived[k].index);
         for (x, &ka) in list.iter().enumerate() {
             let a = &arrived[ka];
