@@ -53,7 +53,7 @@ rows = []
 for t in csv.DictReader(open(timings)):
     rows.append({"tool": "claimcheck", "stage": t["stage"], "articles": n, "mb": mb,
                  "wall_s": t["wall_s"], "cpu_s": t["cpu_s"], "articles_per_s": t["articles_per_s"],
-                 "mb_per_s": t["mb_per_s"], "peak_rss_mb": "", "threads": t["threads"]})
+                 "mb_per_s": t["mb_per_s"], "peak_rss_mb": t.get("peak_rss_mb", ""), "threads": t["threads"]})
 rows.append({"tool": "claimcheck", "stage": "process", "articles": n, "mb": mb, "wall_s": f"{cc_wall:.2f}",
              "cpu_s": "", "articles_per_s": f"{n / cc_wall:.1f}", "mb_per_s": f"{mb / cc_wall:.1f}",
              "peak_rss_mb": f"{int(cc_rss) / 1024:.0f}", "threads": ""})

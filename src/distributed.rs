@@ -12,7 +12,7 @@ use crate::input::{InputFile, Manifest, WalkProblem};
 use crate::pipeline::{self, Analysis, ArticleResult, Options};
 use dataflow::{Comm, Placed};
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// What every process needs: the same list of inputs (every process must see the same files),
 /// the manifest and the settings.
@@ -30,7 +30,10 @@ type Origin = (u32, u32);
 
 /// Runs on every worker; returns the analysis on worker 0 (with the wall time of the per-article
 /// stages) and `None` on the others, or an error when the processes do not see the same inputs.
-pub fn analyse(comm: &mut Comm, shared: &Shared) -> Result<Option<(Analysis, Duration)>, String> {
+pub fn analyse(
+    comm: &mut Comm,
+    shared: &Shared,
+) -> Result<Option<(Analysis, pipeline::Phase)>, String> {
     let started = Instant::now();
     check_same_inputs(comm, &shared.files)?;
     let (me, peers) = (comm.index(), comm.peers());
@@ -46,7 +49,7 @@ pub fn analyse(comm: &mut Comm, shared: &Shared) -> Result<Option<(Analysis, Dur
                 .map(move |(seq, r)| ((k as u32, seq as u32), r))
         })
         .collect();
-    let analyse_wall = started.elapsed();
+    let analysed = pipeline::Phase::ended("read+clean+segment+extract", started);
 
     // Every article's name and mention count, everywhere: enough to number all mentions.
     let summaries: Vec<(String, Origin, u32)> = mine
@@ -106,7 +109,7 @@ pub fn analyse(comm: &mut Comm, shared: &Shared) -> Result<Option<(Analysis, Dur
     );
     let hidden = crate::progress::Progress::hidden();
     let analysis = pipeline::analyse_corpus_with(articles, &shared.opts, &hidden, |_| groups);
-    Ok(Some((analysis, analyse_wall)))
+    Ok(Some((analysis, analysed)))
 }
 
 /// The worker that analyses the input named `name`: a fixed hash, so every process agrees.

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod distributed;
 pub mod expect;
 pub mod input;
+pub mod memory;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

@@ -63,11 +63,25 @@ pub struct StageTimes {
     pub extract: Duration,
 }
 
-/// Wall time of one corpus-wide phase.
+/// Wall time and peak memory of one corpus-wide phase.
 #[derive(Clone, Debug)]
 pub struct Phase {
     pub name: &'static str,
     pub wall: Duration,
+    /// Highest resident set of the process during the phase, in bytes, where the OS tells.
+    pub peak_rss: Option<u64>,
+}
+
+impl Phase {
+    /// The phase `name` that began at `started` and ends now, with the peak memory since the last
+    /// [`crate::memory::reset_peak`].
+    pub fn ended(name: &'static str, started: Instant) -> Phase {
+        Phase {
+            name,
+            wall: started.elapsed(),
+            peak_rss: crate::memory::peak(),
+        }
+    }
 }
 
 impl From<input::WalkProblem> for ArticleResult {
@@ -404,12 +418,15 @@ pub fn analyse_corpus_with(
 ) -> Analysis {
     let mut phases = Vec::new();
     let mut clock = Instant::now();
+    crate::memory::reset_peak();
     let mut lap = |name: &'static str| {
         let now = Instant::now();
         phases.push(Phase {
             name,
             wall: now - clock,
+            peak_rss: crate::memory::peak(),
         });
+        crate::memory::reset_peak();
         clock = now;
     };
     articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));

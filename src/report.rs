@@ -245,9 +245,11 @@ pub struct Timing {
     pub articles: usize,
     pub bytes: usize,
     pub threads: usize,
+    /// Highest resident set of the process during the stage, in bytes.
+    pub peak_rss: Option<u64>,
 }
 
-pub const TIMINGS_HEADER: [&str; 8] = [
+pub const TIMINGS_HEADER: [&str; 9] = [
     "stage",
     "wall_s",
     "cpu_s",
@@ -256,6 +258,7 @@ pub const TIMINGS_HEADER: [&str; 8] = [
     "articles_per_s",
     "mb_per_s",
     "threads",
+    "peak_rss_mb",
 ];
 
 /// The timings of a run as CSV, without a byte order mark (it is read by scripts). Rates are per
@@ -283,6 +286,8 @@ pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
             &rate(t.articles as f64),
             &rate(mb),
             &t.threads.to_string(),
+            &t.peak_rss
+                .map_or(String::new(), |b| format!("{:.0}", b as f64 / 1_048_576.0)),
         ])?;
     }
     csv.finish()

@@ -213,3 +213,34 @@ fn seed_reports_snapshot() {
         insta::assert_snapshot!(name, text);
     }
 }
+
+#[test]
+fn timings_list_every_stage_with_its_peak_memory() {
+    let out = tempfile::tempdir().unwrap();
+    let timings = out.path().join("timings.csv");
+    run_seeds(out.path(), &["--timings", timings.to_str().unwrap()]);
+    let rows = rows(&timings);
+    let stages: Vec<&str> = rows.iter().map(|r| r["stage"].as_str()).collect();
+    assert_eq!(
+        stages,
+        [
+            "read+clean+segment+extract",
+            "clean",
+            "segment",
+            "extract",
+            "copies",
+            "cluster",
+            "compare",
+            "write",
+            "total"
+        ]
+    );
+    for r in &rows {
+        let wall_phase = !r["wall_s"].is_empty();
+        assert_eq!(wall_phase, r["cpu_s"].is_empty(), "{r:?}");
+        if cfg!(target_os = "linux") && wall_phase {
+            let mb: f64 = r["peak_rss_mb"].parse().unwrap_or_else(|_| panic!("{r:?}"));
+            assert!(mb > 0.0, "{r:?}");
+        }
+    }
+}

@@ -67,9 +67,9 @@ pub fn dist(args: DistArgs) -> Result<ExitCode> {
         );
     }
     match analysis {
-        Some((analysis, analyse_wall)) => {
+        Some((analysis, analysed)) => {
             job.warn_unknown_manifest_entries(&analysis.articles);
-            finish(&analysis, &args.run, &job.pool, started, analyse_wall)
+            finish(&analysis, &args.run, &job.pool, started, Some(analysed))
         }
         None => Ok(ExitCode::SUCCESS),
     }

@@ -57,7 +57,7 @@ pub struct RunArgs {
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let job = Job::prepare(&args, true)?;
-    let mut analyse_wall = std::time::Duration::ZERO;
+    let mut analysed = None;
     let analysis = job.pool.install(|| -> Result<_> {
         let (files, problems) = input::collect(&job.inputs)?;
         let analyse_started = Instant::now();
@@ -71,12 +71,15 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             })
             .collect();
         bar.finish_and_clear();
-        analyse_wall = analyse_started.elapsed();
+        analysed = Some(pipeline::Phase::ended(
+            "read+clean+segment+extract",
+            analyse_started,
+        ));
         articles.extend(problems.into_iter().map(ArticleResult::from));
         job.warn_unknown_manifest_entries(&articles);
         Ok(pipeline::analyse_corpus(articles, &job.opts, &job.progress))
     })?;
-    finish(&analysis, &args, &job.pool, started, analyse_wall)
+    finish(&analysis, &args, &job.pool, started, analysed)
 }
 
 /// What a run needs before it reads any article: the inputs, the manifest, the settings and the
@@ -146,7 +149,7 @@ pub(super) fn finish(
     args: &RunArgs,
     pool: &rayon::ThreadPool,
     started: Instant,
-    analyse_wall: std::time::Duration,
+    analysed: Option<pipeline::Phase>,
 ) -> Result<ExitCode> {
     for a in &analysis.articles {
         if let Err(reason) = &a.outcome {
@@ -155,6 +158,7 @@ pub(super) fn finish(
     }
     let style = CsvStyle { bom: !args.no_bom };
     let write_started = Instant::now();
+    crate::memory::reset_peak();
     if let Err(e) =
         pool.install(|| report::write_reports(analysis, &args.out, style, !args.no_xlsx))
     {
@@ -163,8 +167,8 @@ pub(super) fn finish(
     }
     if let Some(path) = &args.timings {
         let walls = Walls {
-            analyse: analyse_wall,
-            write: write_started.elapsed(),
+            analyse: analysed,
+            write: pipeline::Phase::ended("write", write_started),
             total: started.elapsed(),
             threads: pool.current_num_threads(),
         };
@@ -278,10 +282,10 @@ fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out
     eprintln!("reports in {}", out.display());
 }
 
-/// Wall times measured around the per-article pass and the writing of the reports.
+/// The phases measured around the per-article pass and the writing of the reports.
 struct Walls {
-    analyse: std::time::Duration,
-    write: std::time::Duration,
+    analyse: Option<pipeline::Phase>,
+    write: pipeline::Phase,
     total: std::time::Duration,
     threads: usize,
 }
@@ -300,31 +304,29 @@ impl Walls {
         let cpu = |f: fn(&pipeline::StageTimes) -> std::time::Duration| -> std::time::Duration {
             ok.iter().map(|c| f(&c.times)).sum()
         };
-        let row =
-            |stage: &str, wall: Option<std::time::Duration>, cpu: Option<std::time::Duration>| {
-                report::Timing {
-                    stage: stage.to_string(),
-                    wall,
-                    cpu,
-                    articles,
-                    bytes,
-                    threads: self.threads,
-                }
-            };
-        let mut rows = vec![
-            row("read+clean+segment+extract", Some(self.analyse), None),
-            row("clean", None, Some(cpu(|t| t.clean))),
-            row("segment", None, Some(cpu(|t| t.segment))),
-            row("extract", None, Some(cpu(|t| t.extract))),
-        ];
-        rows.extend(
-            analysis
-                .phases
-                .iter()
-                .map(|p| row(p.name, Some(p.wall), None)),
-        );
-        rows.push(row("write", Some(self.write), None));
-        rows.push(row("total", Some(self.total), None));
+        let row = |stage: &str,
+                   wall: Option<std::time::Duration>,
+                   cpu: Option<std::time::Duration>,
+                   peak_rss: Option<u64>| report::Timing {
+            stage: stage.to_string(),
+            wall,
+            cpu,
+            articles,
+            bytes,
+            threads: self.threads,
+            peak_rss,
+        };
+        let phase = |p: &pipeline::Phase| row(p.name, Some(p.wall), None, p.peak_rss);
+        let mut rows: Vec<report::Timing> = self.analyse.iter().map(phase).collect();
+        rows.extend([
+            row("clean", None, Some(cpu(|t| t.clean)), None),
+            row("segment", None, Some(cpu(|t| t.segment)), None),
+            row("extract", None, Some(cpu(|t| t.extract)), None),
+        ]);
+        rows.extend(analysis.phases.iter().map(phase));
+        rows.push(phase(&self.write));
+        let peak = rows.iter().filter_map(|r| r.peak_rss).max();
+        rows.push(row("total", Some(self.total), None, peak));
         rows
     }
 }
