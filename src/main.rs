@@ -1,4 +1,7 @@
 use claimcheck::cmd::{self, Cli};
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 use std::process::ExitCode;
 
