@@ -11,6 +11,7 @@ use model::{ArticleMeta, Finding, Mention, Status};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 /// Settings of one run.
@@ -376,9 +377,9 @@ fn analyse_record(
 pub struct ClusterReport {
     pub id: String,
     pub finding: Finding,
-    /// Sorted by article, then position.
-    pub mentions: Vec<Mention>,
-    /// Index into `mentions` of the representative claim.
+    /// Where its mentions are in [`Analysis::mentions`] (sorted by article, then position).
+    pub mentions: Range<usize>,
+    /// Index within the cluster's mentions of the representative claim.
     pub representative: usize,
 }
 
@@ -387,12 +388,26 @@ pub struct ClusterReport {
 pub struct Analysis {
     /// Sorted by article name.
     pub articles: Vec<ArticleResult>,
+    /// The mentions of all articles, cluster after cluster in the order of `clusters`.
+    pub mentions: Vec<Mention>,
     /// Conflicts, then corroborated by sources descending, then single-source.
     pub clusters: Vec<ClusterReport>,
     /// Short article names for report text ("004" for "004_6088fd10b48ff712.txt").
     pub labels: HashMap<String, String>,
     /// Wall time of the corpus-wide phases, in order.
     pub phases: Vec<Phase>,
+}
+
+impl Analysis {
+    /// The mentions of one of the clusters.
+    pub fn mentions_of(&self, cluster: &ClusterReport) -> &[Mention] {
+        &self.mentions[cluster.mentions.clone()]
+    }
+
+    /// The claim that stands for a cluster.
+    pub fn representative(&self, cluster: &ClusterReport) -> Option<&Mention> {
+        self.mentions_of(cluster).get(cluster.representative)
+    }
 }
 
 /// Clusters the mentions of all articles and compares each cluster. Deterministic: the result
@@ -478,73 +493,90 @@ pub fn analyse_corpus_with(
             compare::compare(&members, &infos)
         })
         .collect();
-    // The groups partition the mentions, so each moves into its cluster once: no second copy of
-    // every mention (a third of the peak memory on large runs).
-    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
-    let mut clusters: Vec<ClusterReport> = groups
-        .into_iter()
-        .zip(findings)
-        .map(|(group, finding)| {
-            let mentions: Vec<Mention> = group.iter().filter_map(|&i| slots[i].take()).collect();
-            let representative = representative(&mentions);
-            ClusterReport {
-                id: String::new(),
-                finding,
-                mentions,
-                representative,
-            }
-        })
-        .collect();
     bar.finish_and_clear();
 
-    clusters.sort_by(|a, b| {
-        let rank = |c: &ClusterReport| match c.finding.status {
-            Status::Conflict => 0,
-            Status::Corroborated => 1,
-            Status::SingleSource => 2,
-        };
-        rank(a)
-            .cmp(&rank(b))
-            .then(b.finding.sources.cmp(&a.finding.sources))
-            .then_with(|| first_key(a).cmp(&first_key(b)))
+    let rank = |f: &Finding| match f.status {
+        Status::Conflict => 0,
+        Status::Corroborated => 1,
+        Status::SingleSource => 2,
+    };
+    let first_key = |group: &[usize]| {
+        group.first().map_or(("", 0), |&i| {
+            (mentions[i].article.as_str(), mentions[i].claim.start)
+        })
+    };
+    let mut ranked: Vec<(usize, Finding)> = findings.into_iter().enumerate().collect();
+    ranked.sort_by(|(a, fa), (b, fb)| {
+        rank(fa)
+            .cmp(&rank(fb))
+            .then(fb.sources.cmp(&fa.sources))
+            .then_with(|| first_key(&groups[*a]).cmp(&first_key(&groups[*b])))
     });
-    assign_ids(&mut clusters);
-    lap("compare");
-    for article in &mut articles {
-        // The mentions now live in the clusters; the fingerprints are no longer needed.
-        article.fingerprint = None;
+    let mut clusters = Vec::with_capacity(groups.len());
+    let mut position = vec![0u32; mentions.len()];
+    let mut next = 0usize;
+    for (g, finding) in ranked {
+        let group = &groups[g];
+        for (k, &i) in group.iter().enumerate() {
+            position[i] = (next + k) as u32;
+        }
+        let members = group.iter().map(|&i| &mentions[i]);
+        clusters.push(ClusterReport {
+            id: String::new(),
+            finding,
+            mentions: next..next + group.len(),
+            representative: representative(members),
+        });
+        next += group.len();
     }
+    drop(groups);
+    // The mentions move into cluster order in place: a second copy of every mention would be a
+    // fifth of the peak memory on large runs.
+    let mut mentions = mentions;
+    permute(&mut mentions, &mut position);
+    assign_ids(&mut clusters, &mentions);
+    lap("compare");
     Analysis {
         articles,
+        mentions,
         clusters,
         labels,
         phases,
     }
 }
 
-fn first_key(c: &ClusterReport) -> (&str, usize) {
-    c.mentions
-        .first()
-        .map_or(("", 0), |m| (m.article.as_str(), m.claim.start))
-}
-
 /// The mention that reads best on its own: the most check-worthy, the first one on ties.
-fn representative(mentions: &[Mention]) -> usize {
-    let mut best = 0;
-    for (i, m) in mentions.iter().enumerate() {
-        if m.claim.score > mentions[best].claim.score {
-            best = i;
+fn representative<'a>(mentions: impl Iterator<Item = &'a Mention>) -> usize {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, m) in mentions.enumerate() {
+        if best.is_none_or(|(_, score)| m.claim.score > score) {
+            best = Some((i, m.claim.score));
         }
     }
-    best
+    best.map_or(0, |(i, _)| i)
+}
+
+/// Moves `items[i]` to `items[position[i]]` for every `i`, by swaps; `position` is a permutation
+/// and ends as the identity.
+fn permute<T>(items: &mut [T], position: &mut [u32]) {
+    for i in 0..items.len() {
+        while position[i] as usize != i {
+            let to = position[i] as usize;
+            items.swap(i, to);
+            position.swap(i, to);
+        }
+    }
 }
 
 /// Cluster ids are derived from the cluster's first mention, so a cluster keeps its id from run to
 /// run and when unrelated articles are added.
-fn assign_ids(clusters: &mut [ClusterReport]) {
+fn assign_ids(clusters: &mut [ClusterReport], mentions: &[Mention]) {
     let mut taken = std::collections::HashSet::new();
     for c in clusters.iter_mut() {
-        let key = c.mentions.first().map_or("", |m| m.claim_id.as_str());
+        let key = mentions
+            .get(c.mentions.start)
+            .filter(|_| !c.mentions.is_empty())
+            .map_or("", |m| m.claim_id.as_str());
         let mut h = fnv1a(key.as_bytes());
         loop {
             let id = format!("c{:08x}", h as u32);
@@ -609,6 +641,15 @@ mod tests {
         assert_eq!(l["004_abc.txt"], "004");
         assert_eq!(l["x/a.html"], "x/a.html");
         assert_eq!(l["y/a.txt"], "y/a.txt");
+    }
+
+    #[test]
+    fn permute_moves_each_item_to_its_position() {
+        let mut items = ['a', 'b', 'c', 'd', 'e'];
+        let mut position = [3, 0, 4, 1, 2];
+        permute(&mut items, &mut position);
+        assert_eq!(items, ['b', 'd', 'e', 'a', 'c']);
+        assert_eq!(position, [0, 1, 2, 3, 4]);
     }
 
     #[test]

@@ -1,13 +1,15 @@
 //! The three CSV reports, written so that spreadsheets open them safely.
 //!
-//! Every file is built in memory, written under a temporary name in the output folder, flushed
-//! to disk and only then renamed over the old report, so a crash never leaves a half-written file
-//! under a report's name. Cells that a spreadsheet would read as a formula are defused.
+//! Every file is streamed to a temporary name in the output folder, flushed to disk and only then
+//! renamed over the old report, so a crash never leaves a half-written file under a report's
+//! name, and a report is never held whole in memory. Cells that a spreadsheet would read as a
+//! formula are defused.
 
 use crate::pipeline::{Analysis, ClusterReport};
 use anyhow::{Context, Result};
 use std::borrow::Cow;
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -91,7 +93,7 @@ fn per_article(
     describe: fn(&model::Claim) -> String,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for m in &cluster.mentions {
+    for m in analysis.mentions_of(cluster) {
         let values = describe(&m.claim);
         if values.is_empty() {
             continue;
@@ -104,9 +106,9 @@ fn per_article(
     parts.join("; ")
 }
 
-fn articles_of(cluster: &ClusterReport) -> Vec<&str> {
-    let mut names: Vec<&str> = cluster
-        .mentions
+fn articles_of<'a>(analysis: &'a Analysis, cluster: &ClusterReport) -> Vec<&'a str> {
+    let mut names: Vec<&str> = analysis
+        .mentions_of(cluster)
         .iter()
         .map(|m| m.article.as_str())
         .collect();
@@ -114,20 +116,18 @@ fn articles_of(cluster: &ClusterReport) -> Vec<&str> {
     names
 }
 
-struct Csv {
-    writer: csv::Writer<Vec<u8>>,
+struct Csv<W: Write> {
+    writer: csv::Writer<W>,
 }
 
-impl Csv {
-    fn new(style: CsvStyle, header: &[&str]) -> Result<Csv> {
-        let buf = if style.bom {
-            "\u{feff}".as_bytes().to_vec()
-        } else {
-            Vec::new()
-        };
+impl<W: Write> Csv<W> {
+    fn new(style: CsvStyle, header: &[&str], mut out: W) -> Result<Csv<W>> {
+        if style.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
-            .from_writer(buf);
+            .from_writer(out);
         writer.write_record(header)?;
         Ok(Csv { writer })
     }
@@ -138,19 +138,21 @@ impl Csv {
         Ok(())
     }
 
-    fn finish(self) -> Result<Vec<u8>> {
-        self.writer.into_inner().context("cannot finish CSV")
+    fn finish(self) -> Result<W> {
+        self.writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("cannot finish CSV")
     }
 }
 
-pub fn claims_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
-    let mut csv = Csv::new(style, &CLAIMS_HEADER)?;
+pub fn claims_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
+    let mut csv = Csv::new(style, &CLAIMS_HEADER, out)?;
     for c in &analysis.clusters {
         let f = &c.finding;
-        let articles = articles_of(c).join("; ");
-        let claim = c
-            .mentions
-            .get(c.representative)
+        let articles = articles_of(analysis, c).join("; ");
+        let claim = analysis
+            .representative(c)
             .map_or("", |m| m.claim.text.as_str());
         csv.row(&[
             &c.id,
@@ -170,10 +172,10 @@ pub fn claims_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
     csv.finish()
 }
 
-pub fn mentions_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
-    let mut csv = Csv::new(style, &MENTIONS_HEADER)?;
+pub fn mentions_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
+    let mut csv = Csv::new(style, &MENTIONS_HEADER, out)?;
     for c in &analysis.clusters {
-        for m in &c.mentions {
+        for m in analysis.mentions_of(c) {
             let published = m.published.map(|p| p.to_string()).unwrap_or_default();
             csv.row(&[
                 &c.id,
@@ -196,8 +198,8 @@ pub fn mentions_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
     csv.finish()
 }
 
-pub fn articles_csv(analysis: &Analysis, style: CsvStyle) -> Result<Vec<u8>> {
-    let mut csv = Csv::new(style, &ARTICLES_HEADER)?;
+pub fn articles_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
+    let mut csv = Csv::new(style, &ARTICLES_HEADER, out)?;
     for a in &analysis.articles {
         let meta = &a.meta;
         let published = meta.published.map(|p| p.to_string()).unwrap_or_default();
@@ -264,7 +266,7 @@ pub const TIMINGS_HEADER: [&str; 9] = [
 /// The timings of a run as CSV, without a byte order mark (it is read by scripts). Rates are per
 /// wall second, or per CPU second (that is, per core) for the per-article stages.
 pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
-    let mut csv = Csv::new(CsvStyle { bom: false }, &TIMINGS_HEADER)?;
+    let mut csv = Csv::new(CsvStyle { bom: false }, &TIMINGS_HEADER, Vec::new())?;
     for t in rows {
         let secs = t.wall.or(t.cpu).map_or(0.0, |d| d.as_secs_f64());
         let mb = t.bytes as f64 / 1e6;
@@ -297,95 +299,160 @@ pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
 pub const WORKBOOK: &str = "claimcheck.xlsx";
 
 /// Writes `claims.csv`, `mentions.csv`, `articles.csv` and, with `workbook`, `claimcheck.xlsx`
-/// into `out`, atomically each. A workbook that cannot be built (more rows than a sheet holds) is
-/// left out with a warning, and an older one is removed so that it never disagrees with the CSVs.
+/// into `out`, replacing the old reports together. A workbook that cannot be built (more rows
+/// than a sheet holds) is left out with a warning, and an older one is removed so that it never
+/// disagrees with the CSVs.
 pub fn write_reports(
     analysis: &Analysis,
     out: &Path,
     style: CsvStyle,
     workbook: bool,
 ) -> Result<Vec<PathBuf>> {
-    let ((claims, mentions), articles) = rayon::join(
+    let mut staged = Staged::new(
+        out,
+        &["claims.csv", "mentions.csv", "articles.csv", WORKBOOK],
+    )?;
+    let claims = staged.add("claims.csv");
+    let mentions = staged.add("mentions.csv");
+    let articles = staged.add("articles.csv");
+    let ((c, m), a) = rayon::join(
         || {
             rayon::join(
-                || claims_csv(analysis, style),
-                || mentions_csv(analysis, style),
+                || write_file(&claims, |w| claims_csv(analysis, style, w)),
+                || write_file(&mentions, |w| mentions_csv(analysis, style, w)),
             )
         },
-        || articles_csv(analysis, style),
+        || write_file(&articles, |w| articles_csv(analysis, style, w)),
     );
-    let (claims, mentions, articles) = (claims?, mentions?, articles?);
-    let book = if workbook {
-        match crate::workbook::workbook(&claims, &mentions, &articles) {
-            Ok(bytes) => Some(bytes),
+    c?;
+    m?;
+    a?;
+    let mut book_written = false;
+    if workbook {
+        let rows = [
+            analysis.clusters.len(),
+            analysis.mentions.len(),
+            analysis.articles.len(),
+        ];
+        let book = staged.add(WORKBOOK);
+        let built = crate::workbook::fits(rows)
+            .and_then(|()| crate::workbook::write_workbook(&claims, &mentions, &articles, &book));
+        match built {
+            Ok(()) => book_written = true,
             Err(e) => {
                 eprintln!("warning: {WORKBOOK} not written: {e:#}");
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let mut files = vec![
-        ("claims.csv", claims),
-        ("mentions.csv", mentions),
-        ("articles.csv", articles),
-    ];
-    match book {
-        Some(bytes) => files.push((WORKBOOK, bytes)),
-        None => {
-            let stale = out.join(WORKBOOK);
-            if stale.exists() {
-                std::fs::remove_file(&stale)
-                    .with_context(|| format!("cannot remove the outdated {}", stale.display()))?;
+                staged.discard(WORKBOOK);
             }
         }
     }
-    write_all_atomically(out, &files)
+    if !book_written {
+        let stale = out.join(WORKBOOK);
+        if stale.exists() {
+            std::fs::remove_file(&stale)
+                .with_context(|| format!("cannot remove the outdated {}", stale.display()))?;
+        }
+    }
+    staged.commit()
+}
+
+/// Writes a file through a buffer and flushes it to disk.
+fn write_file(
+    path: &Path,
+    write: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>,
+) -> Result<()> {
+    let file = File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let file = write(BufWriter::with_capacity(1 << 20, file))
+        .and_then(|w| w.into_inner().map_err(|e| e.into_error().into()))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.sync_all()
+        .with_context(|| format!("cannot flush {}", path.display()))
 }
 
 /// Writes every file under a temporary name first and renames them only when all are on disk, so
 /// the reports of one run are replaced together or not at all (up to the renames themselves).
 pub fn write_all_atomically(out: &Path, files: &[(&str, Vec<u8>)]) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create output folder {}", out.display()))?;
-    remove_stale_temporaries(out, files);
-    let mut staged = Vec::new();
-    let result = (|| -> Result<()> {
-        for (name, bytes) in files {
-            let tmp = out.join(format!(".{name}.{}.tmp", std::process::id()));
-            staged.push((tmp.clone(), out.join(name)));
-            let mut f = std::fs::File::create(&tmp)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            f.write_all(bytes)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            f.sync_all()
-                .with_context(|| format!("cannot flush {}", tmp.display()))?;
-        }
-        for (tmp, dest) in &staged {
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    let mut staged = Staged::new(out, &names)?;
+    for (name, bytes) in files {
+        let tmp = staged.add(name);
+        write_file(&tmp, |mut w| {
+            w.write_all(bytes)?;
+            Ok(w)
+        })?;
+    }
+    staged.commit()
+}
+
+/// Files being written under hidden temporary names in the output folder. [`Staged::commit`]
+/// renames them over their destinations; dropped without a commit (an error on the way), they
+/// are removed.
+struct Staged {
+    out: PathBuf,
+    /// Temporary path and destination of each file.
+    files: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Staged {
+    /// Creates the folder if needed and removes what a killed run left of files named `names`.
+    fn new(out: &Path, names: &[&str]) -> Result<Staged> {
+        std::fs::create_dir_all(out)
+            .with_context(|| format!("cannot create output folder {}", out.display()))?;
+        remove_stale_temporaries(out, names);
+        Ok(Staged {
+            out: out.to_path_buf(),
+            files: Vec::new(),
+        })
+    }
+
+    /// The temporary path to write `name` to.
+    fn add(&mut self, name: &str) -> PathBuf {
+        let tmp = self.out.join(format!(".{name}.{}.tmp", std::process::id()));
+        self.files.push((tmp.clone(), self.out.join(name)));
+        tmp
+    }
+
+    /// Gives up on `name`: its temporary file is removed and it is not renamed.
+    fn discard(&mut self, name: &str) {
+        let dest = self.out.join(name);
+        self.files.retain(|(tmp, d)| {
+            let keep = *d != dest;
+            if !keep {
+                let _ = std::fs::remove_file(tmp);
+            }
+            keep
+        });
+    }
+
+    fn commit(mut self) -> Result<Vec<PathBuf>> {
+        for (tmp, dest) in &self.files {
             std::fs::rename(tmp, dest)
                 .with_context(|| format!("cannot replace {}", dest.display()))?;
         }
-        Ok(())
-    })();
-    if result.is_err() {
-        for (tmp, _) in &staged {
+        Ok(std::mem::take(&mut self.files)
+            .into_iter()
+            .map(|(_, dest)| dest)
+            .collect())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        for (tmp, _) in &self.files {
             let _ = std::fs::remove_file(tmp);
         }
     }
-    result.map(|()| staged.into_iter().map(|(_, dest)| dest).collect())
 }
 
 /// A run killed while writing leaves its temporary files behind; the next run into the same folder
 /// removes them (they are hidden and never hold a complete report).
-fn remove_stale_temporaries(out: &Path, files: &[(&str, Vec<u8>)]) {
+fn remove_stale_temporaries(out: &Path, names: &[&str]) {
     let Ok(entries) = std::fs::read_dir(out) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let stale = files.iter().any(|(f, _)| {
+        let stale = names.iter().any(|f| {
             name.strip_prefix(&format!(".{f}."))
                 .and_then(|rest| rest.strip_suffix(".tmp"))
                 .is_some_and(|pid| pid.bytes().all(|b| b.is_ascii_digit()))

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet,
 };
 use std::collections::HashMap;
+use std::path::Path;
 
 /// Excel's row limit, header included.
 const MAX_ROWS: usize = 1_048_576;
@@ -79,11 +80,9 @@ impl Formats {
     }
 }
 
-/// One CSV report, read a row at a time: the workbook never holds a parsed copy of it.
+/// One CSV report, read from its file a row at a time: the workbook never holds a parsed copy.
 struct Table<'a> {
-    /// The report's file name, for error messages.
-    name: &'static str,
-    bytes: &'a [u8],
+    path: &'a Path,
     header: Vec<String>,
     /// Data rows, header not counted.
     rows: usize,
@@ -91,34 +90,31 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     /// Reads the header and counts (and so checks) the rows.
-    fn new(name: &'static str, csv_bytes: &'a [u8]) -> Result<Self> {
-        let bytes = csv_bytes
-            .strip_prefix("\u{feff}".as_bytes())
-            .unwrap_or(csv_bytes);
-        let mut reader = csv::Reader::from_reader(bytes);
+    fn open(path: &'a Path) -> Result<Self> {
+        let mut reader = Self::reader(path)?;
         let header = reader
             .headers()
-            .with_context(|| format!("{name}: no header"))?
+            .with_context(|| format!("{}: no header", path.display()))?
             .iter()
             .map(str::to_string)
             .collect();
         let mut rows = 0;
         for row in reader.byte_records() {
-            row.with_context(|| format!("{name}: unreadable row"))?;
+            row.with_context(|| format!("{}: unreadable row", path.display()))?;
             rows += 1;
         }
-        Ok(Table {
-            name,
-            bytes,
-            header,
-            rows,
-        })
+        Ok(Table { path, header, rows })
     }
 
-    fn records(&self) -> impl Iterator<Item = Result<csv::StringRecord>> + '_ {
-        csv::Reader::from_reader(self.bytes)
+    /// The CSV reader skips a UTF-8 byte order mark itself.
+    fn reader(path: &Path) -> Result<csv::Reader<std::fs::File>> {
+        csv::Reader::from_path(path).with_context(|| format!("cannot read {}", path.display()))
+    }
+
+    fn records(&self) -> Result<impl Iterator<Item = Result<csv::StringRecord>> + '_> {
+        Ok(Self::reader(self.path)?
             .into_records()
-            .map(|r| r.with_context(|| format!("{}: unreadable row", self.name)))
+            .map(|r| r.with_context(|| format!("{}: unreadable row", self.path.display()))))
     }
 
     fn column(&self, name: &str) -> Option<usize> {
@@ -126,31 +122,33 @@ impl<'a> Table<'a> {
     }
 }
 
-/// Builds the workbook from the bytes of `claims.csv`, `mentions.csv` and `articles.csv`.
+/// Whether sheets of `rows` data rows (claims, mentions, articles) fit in a workbook.
+pub fn fits(rows: [usize; 3]) -> Result<()> {
+    for (name, rows) in ["Claims", "Mentions", "Articles"].into_iter().zip(rows) {
+        if rows + 1 > MAX_ROWS {
+            bail!(
+                "the {name} sheet would need {} rows, more than a workbook holds ({MAX_ROWS}); use the CSV reports",
+                rows + 1
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes to `dest` the workbook of the CSV reports at `claims`, `mentions` and `articles`.
 ///
 /// The sheets are written in constant-memory mode: each row goes to a temporary file (in the
 /// system's temporary folder, `TMPDIR`) as it is written, so the workbook costs little memory
 /// however many mentions there are.
-pub fn workbook(claims: &[u8], mentions: &[u8], articles: &[u8]) -> Result<Vec<u8>> {
-    let claims = Table::new("claims.csv", claims)?;
-    let mentions = Table::new("mentions.csv", mentions)?;
-    let articles = Table::new("articles.csv", articles)?;
-    for (name, t) in [
-        ("Claims", &claims),
-        ("Mentions", &mentions),
-        ("Articles", &articles),
-    ] {
-        if t.rows + 1 > MAX_ROWS {
-            bail!(
-                "the {name} sheet would need {} rows, more than a workbook holds ({MAX_ROWS}); use the CSV reports",
-                t.rows + 1
-            );
-        }
-    }
-    build(&claims, &mentions, &articles).context("cannot build the workbook")
+pub fn write_workbook(claims: &Path, mentions: &Path, articles: &Path, dest: &Path) -> Result<()> {
+    let claims = Table::open(claims)?;
+    let mentions = Table::open(mentions)?;
+    let articles = Table::open(articles)?;
+    fits([claims.rows, mentions.rows, articles.rows])?;
+    build(&claims, &mentions, &articles, dest).context("cannot build the workbook")
 }
 
-fn build(claims: &Table, mentions: &Table, articles: &Table) -> Result<Vec<u8>> {
+fn build(claims: &Table, mentions: &Table, articles: &Table, dest: &Path) -> Result<()> {
     let formats = Formats::new();
     let mut book = Workbook::new();
     // Level 3 of 9: a tenth larger than the default level 6, and the workbook is written in half the time.
@@ -179,14 +177,15 @@ fn build(claims: &Table, mentions: &Table, articles: &Table) -> Result<Vec<u8>> 
     let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name("Articles")?;
     write_table(sheet, articles, &formats, |_| (false, None))?;
-    Ok(book.save_to_buffer()?)
+    book.save(dest)?;
+    Ok(())
 }
 
 /// The sheet row (1-based, the header is row 1) of each cluster's first mention.
 fn first_mention_rows(mentions: &Table) -> Result<HashMap<String, usize>> {
     let mut rows = HashMap::new();
     if let Some(col) = mentions.column("cluster_id") {
-        for (i, row) in mentions.records().enumerate() {
+        for (i, row) in mentions.records()?.enumerate() {
             if let Some(id) = row?.get(col) {
                 rows.entry(id.to_string()).or_insert(i + 2);
             }
@@ -220,7 +219,7 @@ fn write_table(
     for (c, name) in table.header.iter().enumerate() {
         sheet.write_string_with_format(0, c as u16, name, &formats.header)?;
     }
-    for (r, row) in table.records().enumerate() {
+    for (r, row) in table.records()?.enumerate() {
         let row = row?;
         let at = (r + 1) as u32;
         let (highlight, link) = style(&row);
@@ -276,20 +275,36 @@ mod tests {
 
     const CLAIMS: &str = "cluster_id,status,sources,claim\r\nc1,conflict,2,\"'=1+1 said\"\r\nc2,single_source,1,plain\r\n";
     const MENTIONS: &str =
-        "cluster_id,claim_id,line,score\r\nc1,a#1,3,0.50\r\nc1,b#1,4,0.75\r\nc2,a#2,9,1.00\r\n";
+        "\u{feff}cluster_id,claim_id,line,score\r\nc1,a#1,3,0.50\r\nc1,b#1,4,0.75\r\nc2,a#2,9,1.00\r\n";
     const ARTICLES: &str = "article,status\r\na,ok\r\n";
+
+    /// Writes the three reports into `dir` and builds their workbook there.
+    fn book(dir: &Path, claims: &str) -> Result<Vec<u8>> {
+        let paths = ["claims.csv", "mentions.csv", "articles.csv"].map(|n| dir.join(n));
+        for (path, text) in paths.iter().zip([claims, MENTIONS, ARTICLES]) {
+            std::fs::write(path, text)?;
+        }
+        let dest = dir.join("book.xlsx");
+        write_workbook(&paths[0], &paths[1], &paths[2], &dest)?;
+        Ok(std::fs::read(dest)?)
+    }
 
     #[test]
     fn same_bytes_every_time() {
-        let a = workbook(CLAIMS.as_bytes(), MENTIONS.as_bytes(), ARTICLES.as_bytes()).unwrap();
-        let b = workbook(CLAIMS.as_bytes(), MENTIONS.as_bytes(), ARTICLES.as_bytes()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let a = book(dir.path(), CLAIMS).unwrap();
+        let b = book(dir.path(), CLAIMS).unwrap();
         assert!(a.starts_with(b"PK"), "a zip file");
         assert_eq!(a, b);
     }
 
     #[test]
     fn links_point_at_the_first_mention_of_the_cluster() {
-        let m = Table::new("m", MENTIONS.as_bytes()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mentions.csv");
+        std::fs::write(&path, MENTIONS).unwrap();
+        let m = Table::open(&path).unwrap();
+        assert_eq!(m.header[0], "cluster_id", "byte order mark skipped");
         let rows = first_mention_rows(&m).unwrap();
         assert_eq!(rows["c1"], 2);
         assert_eq!(rows["c2"], 4);
@@ -304,12 +319,15 @@ mod tests {
 
     #[test]
     fn a_ragged_csv_is_an_error_naming_the_report() {
-        let err = workbook(
-            b"a,b\r\n1,2,3\r\n",
-            MENTIONS.as_bytes(),
-            ARTICLES.as_bytes(),
-        )
-        .unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
+        let err = book(dir.path(), "a,b\r\n1,2,3\r\n").unwrap_err();
         assert!(format!("{err:#}").contains("claims.csv"), "{err:#}");
+    }
+
+    #[test]
+    fn sheets_past_the_row_limit_do_not_fit() {
+        assert!(fits([10, MAX_ROWS - 1, 10]).is_ok());
+        let err = fits([10, MAX_ROWS, 10]).unwrap_err();
+        assert!(err.to_string().contains("Mentions"), "{err}");
     }
 }

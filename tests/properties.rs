@@ -181,7 +181,7 @@ proptest! {
                     .collect();
                 let analysis = analyse_corpus(articles, &opts, &Progress::hidden());
                 let style = CsvStyle { bom: false };
-                (claims_csv(&analysis, style).unwrap(), mentions_csv(&analysis, style).unwrap())
+                (claims_csv(&analysis, style, Vec::new()).unwrap(), mentions_csv(&analysis, style, Vec::new()).unwrap())
             })
         };
         let forward: Vec<usize> = (0..texts.len()).collect();

@@ -251,7 +251,7 @@ fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out
         .filter_map(|a| a.outcome.as_ref().ok())
         .map(|c| c.sentences)
         .sum();
-    let claims: usize = analysis.clusters.iter().map(|c| c.mentions.len()).sum();
+    let claims = analysis.mentions.len();
     let count = |s: Status| {
         analysis
             .clusters
