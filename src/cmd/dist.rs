@@ -28,6 +28,9 @@ pub struct DistArgs {
 
 pub fn dist(args: DistArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    if args.run.timings.is_some() {
+        crate::memory::watch();
+    }
     let mut config = dataflow::Config::from_args(&args.timely)?;
     config.connect_timeout = Duration::from_secs(args.connect_timeout);
     let writes = config.process == 0;

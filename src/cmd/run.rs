@@ -56,6 +56,9 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
+    if args.timings.is_some() {
+        crate::memory::watch();
+    }
     let job = Job::prepare(&args, true)?;
     let mut analysed = None;
     let analysis = job.pool.install(|| -> Result<_> {
