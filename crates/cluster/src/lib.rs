@@ -119,11 +119,27 @@ impl Default for Params {
     }
 }
 
+/// A term of a mention: the hash of a content word stem, or of an entity, number or date key,
+/// told apart by the lowest bit (set for keys). One machine word per term: a large run holds tens
+/// of millions of them.
+fn word_term(hash: u64) -> u64 {
+    hash & !1
+}
+
+fn key_term(hash: u64) -> u64 {
+    hash | 1
+}
+
+/// Whether a term is an entity, number or date key (they weigh more than words).
+pub fn is_key(term: u64) -> bool {
+    term & 1 == 1
+}
+
 /// A mention reduced to what the scorer needs: its terms ([`blocking_keys`]), dates and ordinals.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Features {
-    /// Sorted, distinct term hashes; the second value marks entity/number/date keys.
-    terms: Vec<(u64, bool)>,
+    /// Sorted, distinct terms (see [`is_key`]).
+    terms: Vec<u64>,
     dates: Vec<DaySpan>,
     /// (head hash of the counted noun, representative value) of each ordinal.
     ordinals: Vec<(u64, f64)>,
@@ -132,13 +148,13 @@ pub struct Features {
 /// The [`Features`] of one mention: a per-mention function, so it runs wherever the mention is.
 pub fn features(m: &Mention) -> Features {
     let claim = &m.claim;
-    let mut ts: Vec<(u64, bool)> = Vec::new();
+    let mut ts: Vec<u64> = Vec::new();
     text::for_each_word(&claim.text, |w| {
         if let Some(h) = text::term_key(w) {
-            ts.push((h, false));
+            ts.push(word_term(h));
         }
     });
-    let mut key = |s: String| ts.push((stable_hash(s.as_bytes()), true));
+    let mut key = |s: String| ts.push(key_term(stable_hash(s.as_bytes())));
     for e in &claim.entities {
         let e = normalise_name(e);
         if !e.is_empty() {
@@ -173,7 +189,8 @@ pub fn features(m: &Mention) -> Features {
         }
     }
     ts.sort_unstable();
-    ts.dedup_by_key(|t| t.0);
+    ts.dedup();
+    ts.shrink_to_fit();
     Features {
         terms: ts,
         dates,
@@ -185,7 +202,7 @@ pub fn features(m: &Mention) -> Features {
 /// its quantities (kind + counted noun, and kind + rounded value) and its resolved years and
 /// months. Sorted and distinct. Two mentions are compared only if they share a key.
 pub fn blocking_keys(m: &Mention) -> Vec<u64> {
-    features(m).terms.into_iter().map(|(h, _)| h).collect()
+    features(m).terms
 }
 
 /// Whether two mentions can be one fact at all, whatever their wording: their dates (when both
@@ -207,13 +224,8 @@ fn compatible(a: &Features, b: &Features, params: &Params) -> bool {
 }
 
 impl Features {
-    /// The mention's distinct term hashes, sorted.
-    pub fn term_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.terms.iter().map(|&(h, _)| h)
-    }
-
-    /// The terms with their kind (`true` for entity, number and date keys), sorted by hash.
-    pub fn terms(&self) -> &[(u64, bool)] {
+    /// The mention's distinct terms, sorted.
+    pub fn terms(&self) -> &[u64] {
         &self.terms
     }
 }
@@ -232,18 +244,18 @@ impl TermStats {
         let mut stats = TermStats::default();
         for f in feats {
             stats.mentions += 1;
-            for h in f.term_keys() {
-                *stats.df.entry(h).or_insert(0) += 1;
+            for &t in f.terms() {
+                *stats.df.entry(t).or_insert(0) += 1;
             }
         }
         stats
     }
 
     /// Weight of a term: its IDF over all mentions, times [`Params::key_weight`] for keys.
-    fn weight(&self, h: u64, key: bool, params: &Params) -> f32 {
-        let d = self.df.get(&h).copied().unwrap_or(1) as f32;
+    fn weight(&self, term: u64, params: &Params) -> f32 {
+        let d = self.df.get(&term).copied().unwrap_or(1) as f32;
         let idf = (1.0 + self.mentions as f32 / d).ln();
-        if key {
+        if is_key(term) {
             idf * params.key_weight
         } else {
             idf
@@ -252,7 +264,7 @@ impl TermStats {
 
     /// The mention's terms weighted, ready for [`link`].
     pub fn weigh(&self, f: Features, params: &Params) -> Weighted {
-        Weighted::new(f, &|h, k| self.weight(h, k, params))
+        Weighted::new(f, &|t| self.weight(t, params))
     }
 
     /// The terms a mention is blocked on: a pair of mentions is a candidate when their prefixes
@@ -272,8 +284,8 @@ pub struct Weighted {
 }
 
 impl Weighted {
-    fn new(f: Features, weight: &dyn Fn(u64, bool) -> f32) -> Self {
-        let weights: Vec<f32> = f.terms.iter().map(|&(h, k)| weight(h, k)).collect();
+    fn new(f: Features, weight: &dyn Fn(u64) -> f32) -> Self {
+        let weights: Vec<f32> = f.terms.iter().map(|&t| weight(t)).collect();
         let total = weights.iter().sum();
         Weighted { f, weights, total }
     }
@@ -285,7 +297,7 @@ fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
     let (ta, tb) = (&a.f.terms, &b.f.terms);
     let (mut i, mut j, mut shared, mut n_shared) = (0, 0, 0.0f32, 0usize);
     while i < ta.len() && j < tb.len() {
-        match ta[i].0.cmp(&tb[j].0) {
+        match ta[i].cmp(&tb[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -313,7 +325,7 @@ fn score(a: &Weighted, b: &Weighted, params: &Params) -> Option<f32> {
 /// [`cluster`] weighs terms by their rarity among all mentions.
 pub fn same_fact(a: &Mention, b: &Mention, params: &Params) -> Option<f32> {
     let key_weight = params.key_weight;
-    let uniform = |_, k| if k { key_weight } else { 1.0 };
+    let uniform = |t| if is_key(t) { key_weight } else { 1.0 };
     score(
         &Weighted::new(features(a), &uniform),
         &Weighted::new(features(b), &uniform),
@@ -402,10 +414,7 @@ pub fn diagnose(mentions: &[Mention], i: usize, j: usize, params: &Params) -> Pa
     let index = Index::build(mentions, params);
     let (i, j) = (i.min(j), i.max(j));
     let (ta, tb) = (&index.weighted[i].f.terms, &index.weighted[j].f.terms);
-    let shared_terms = ta
-        .iter()
-        .filter(|t| tb.binary_search_by_key(&t.0, |u| u.0).is_ok())
-        .count();
+    let shared_terms = ta.iter().filter(|t| tb.binary_search(t).is_ok()).count();
     PairDiagnosis {
         candidate: index.candidates(i).contains(&j),
         score: score(&index.weighted[i], &index.weighted[j], params),
@@ -448,7 +457,7 @@ impl<'p> Index<'p> {
         };
         let stories = Stories::build(&article_ids, &feats, params);
 
-        let term_lists: Vec<&[(u64, bool)]> = feats.iter().map(|f| f.terms.as_slice()).collect();
+        let term_lists: Vec<&[u64]> = feats.iter().map(|f| f.terms.as_slice()).collect();
         let prefix = PrefixIndex::build(
             &term_lists,
             &stats.df,

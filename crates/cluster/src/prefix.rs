@@ -19,14 +19,14 @@ pub(crate) struct PrefixIndex {
 /// An item's prefix: its at most `prefix_terms` rarest terms among those held by 2 to
 /// `max_block` items (`df` counts the items holding each term), rarest first, ties by hash.
 pub fn prefix_of(
-    terms: &[(u64, bool)],
+    terms: &[u64],
     df: &FxHashMap<u64, u32>,
     max_block: usize,
     prefix_terms: usize,
 ) -> Vec<u64> {
     let mut ts: Vec<(u32, u64)> = terms
         .iter()
-        .filter_map(|&(h, _)| {
+        .filter_map(|&h| {
             let d = df.get(&h).copied().unwrap_or(0);
             (d >= 2 && d as usize <= max_block).then_some((d, h))
         })
@@ -44,7 +44,7 @@ pub fn shared_terms(a: &[u64], b: &[u64]) -> usize {
 impl PrefixIndex {
     /// `terms[i]` are item `i`'s distinct terms; `df` counts the items holding each term.
     pub(crate) fn build(
-        terms: &[&[(u64, bool)]],
+        terms: &[&[u64]],
         df: &FxHashMap<u64, u32>,
         max_block: usize,
         prefix_terms: usize,

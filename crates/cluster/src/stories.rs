@@ -20,13 +20,14 @@ pub struct Stories {
 }
 
 /// An article's terms for story similarity: the distinct terms of all its mentions.
-pub fn article_terms<'a>(mentions: impl IntoIterator<Item = &'a Features>) -> Vec<(u64, bool)> {
-    let mut t: Vec<(u64, bool)> = mentions
+pub fn article_terms<'a>(mentions: impl IntoIterator<Item = &'a Features>) -> Vec<u64> {
+    let mut t: Vec<u64> = mentions
         .into_iter()
         .flat_map(|f| f.terms.iter().copied())
         .collect();
     t.sort_unstable();
-    t.dedup_by_key(|t| t.0);
+    t.dedup();
+    t.shrink_to_fit();
     t
 }
 
@@ -47,20 +48,20 @@ impl Stories {
     }
 
     /// Stories of articles `0..terms.len()`, given each article's [`article_terms`].
-    pub fn from_article_terms(terms: Vec<Vec<(u64, bool)>>, params: &Params) -> Stories {
+    pub fn from_article_terms(terms: Vec<Vec<u64>>, params: &Params) -> Stories {
         let n_articles = terms.len();
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
         for t in &terms {
-            for &(h, _) in t {
+            for &h in t {
                 *df.entry(h).or_insert(0) += 1;
             }
         }
         let n = n_articles as f32;
-        let weight = |h: u64, k: bool| {
-            let d = df.get(&h).copied().unwrap_or(1) as f32;
+        let weight = |t: u64| {
+            let d = df.get(&t).copied().unwrap_or(1) as f32;
             // A term in every article says nothing about which story an article tells.
             let idf = (n / d).ln().max(0.0);
-            if k {
+            if crate::is_key(t) {
                 idf * params.story_key_weight
             } else {
                 idf
@@ -68,14 +69,14 @@ impl Stories {
         };
         let weights: Vec<Vec<f32>> = terms
             .par_iter()
-            .map(|t| t.iter().map(|&(h, k)| weight(h, k)).collect())
+            .map(|t| t.iter().map(|&t| weight(t)).collect())
             .collect();
         let norms: Vec<f32> = weights
             .iter()
             .map(|w| w.iter().map(|x| x * x).sum::<f32>().sqrt())
             .collect();
 
-        let term_lists: Vec<&[(u64, bool)]> = terms.iter().map(Vec::as_slice).collect();
+        let term_lists: Vec<&[u64]> = terms.iter().map(Vec::as_slice).collect();
         let prefix = PrefixIndex::build(
             &term_lists,
             &df,
@@ -155,10 +156,10 @@ impl Stories {
     }
 }
 /// Sum over shared terms of the product of their weights; both term lists sorted by hash.
-fn dot(ta: &[(u64, bool)], wa: &[f32], tb: &[(u64, bool)], wb: &[f32]) -> f32 {
+fn dot(ta: &[u64], wa: &[f32], tb: &[u64], wb: &[f32]) -> f32 {
     let (mut i, mut j, mut s) = (0, 0, 0.0f32);
     while i < ta.len() && j < tb.len() {
-        match ta[i].0.cmp(&tb[j].0) {
+        match ta[i].cmp(&tb[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {

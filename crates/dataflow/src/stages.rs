@@ -66,7 +66,7 @@ pub fn cluster(
     for (p, f) in mine.iter().zip(&feats) {
         by_article.entry(p.article).or_default().push(f);
     }
-    let article_terms: Vec<(u32, Vec<(u64, bool)>)> = by_article
+    let article_terms: Vec<(u32, Vec<u64>)> = by_article
         .into_iter()
         .map(|(a, fs)| (a, cluster::article_terms(fs)))
         .collect();
@@ -82,7 +82,7 @@ pub fn cluster(
         }
         for t in &mut terms {
             t.sort_unstable();
-            t.dedup_by_key(|t| t.0);
+            t.dedup();
         }
         vec![Stories::from_article_terms(terms, params)]
     } else {
