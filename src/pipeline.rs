@@ -168,8 +168,8 @@ fn analyse_text(
                 Location::Record { line } => line,
             };
             Mention {
-                claim_id: format!("{}#{}", meta.id, i + 1),
                 article: meta.id.clone(),
+                seq: i as u32 + 1,
                 published: meta.published,
                 line,
                 source_start: span.start,
@@ -447,25 +447,20 @@ pub fn analyse_corpus_with(
     articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let labels = short_labels(articles.iter().map(|a| a.meta.id.as_str()));
 
-    let analysed: Vec<&ArticleResult> = articles
-        .iter()
-        .filter(|a| a.fingerprint.is_some())
-        .collect();
-    let fingerprints: Vec<cluster::Fingerprint> = analysed
-        .iter()
-        .filter_map(|a| a.fingerprint.clone())
-        .collect();
+    // The fingerprints are needed only here: taken, not copied.
+    let (analysed, fingerprints): (Vec<&str>, Vec<cluster::Fingerprint>) = articles
+        .iter_mut()
+        .filter_map(|a| Some((a.meta.id.as_str(), a.fingerprint.take()?)))
+        .unzip();
     let groups = cluster::copy_groups(&fingerprints, &opts.cluster);
+    drop(fingerprints);
     let infos: HashMap<String, ArticleInfo> = analysed
         .iter()
         .zip(groups)
-        .map(|(a, group)| {
-            let label = labels
-                .get(&a.meta.id)
-                .cloned()
-                .unwrap_or_else(|| a.meta.id.clone());
+        .map(|(&id, group)| {
+            let label = labels.get(id).cloned().unwrap_or_else(|| id.to_string());
             (
-                a.meta.id.clone(),
+                id.to_string(),
                 ArticleInfo {
                     label,
                     copy_group: group,
@@ -576,7 +571,7 @@ fn assign_ids(clusters: &mut [ClusterReport], mentions: &[Mention]) {
         let key = mentions
             .get(c.mentions.start)
             .filter(|_| !c.mentions.is_empty())
-            .map_or("", |m| m.claim_id.as_str());
+            .map_or(String::new(), Mention::claim_id);
         let mut h = fnv1a(key.as_bytes());
         loop {
             let id = format!("c{:08x}", h as u32);

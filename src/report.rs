@@ -179,7 +179,7 @@ pub fn mentions_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> R
             let published = m.published.map(|p| p.to_string()).unwrap_or_default();
             csv.row(&[
                 &c.id,
-                &m.claim_id,
+                &m.claim_id(),
                 &m.article,
                 &m.line.to_string(),
                 &m.source_start.to_string(),

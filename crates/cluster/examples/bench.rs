@@ -52,8 +52,8 @@ fn main() {
                 .collect();
             let text = words.join(" ");
             mentions.push(Mention {
-                claim_id: format!("a{a}#{c}"),
                 article: format!("a{a}"),
+                seq: c as u32 + 1,
                 published: None,
                 line: c + 1,
                 source_start: 0,

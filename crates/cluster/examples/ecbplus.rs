@@ -157,8 +157,8 @@ fn mention(article: &str, line: usize, text: &str) -> Mention {
         }
     }
     Mention {
-        claim_id: format!("{article}#{line}"),
         article: article.into(),
+        seq: line as u32,
         published: None,
         line,
         source_start: 0,

@@ -5,8 +5,8 @@ use model::{Claim, DateMention, Granularity, Quantity};
 
 pub(crate) fn mention(article: &str, n: usize, text: &str) -> Mention {
     Mention {
-        claim_id: format!("{article}#{n}"),
         article: article.into(),
+        seq: n as u32,
         published: None,
         line: n,
         source_start: 0,

@@ -55,11 +55,11 @@ pub fn compare(mentions: &[&Mention], articles: &HashMap<String, ArticleInfo>) -
         .collect();
     // A canonical order, so the finding does not depend on the order mentions come in.
     sources.sort_by(|a, b| {
-        (&a.label, &a.m.article, a.m.claim.start, &a.m.claim_id).cmp(&(
+        (&a.label, &a.m.article, a.m.claim.start, a.m.seq).cmp(&(
             &b.label,
             &b.m.article,
             b.m.claim.start,
-            &b.m.claim_id,
+            b.m.seq,
         ))
     });
 

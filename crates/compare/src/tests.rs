@@ -5,8 +5,8 @@ use model::{Claim, DateMention, Granularity};
 
 fn mention(article: &str, text: &str, published: Option<&str>) -> Mention {
     Mention {
-        claim_id: format!("{article}#1"),
         article: article.into(),
+        seq: 1,
         published: published.and_then(|p| p.parse().ok()),
         line: 1,
         source_start: 0,

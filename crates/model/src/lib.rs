@@ -127,9 +127,9 @@ pub struct Claim {
 /// A claim as it occurs in one article, located in the source file: the unit that is clustered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
-    /// `<article>#<n>`, n counting the article's claims from 1.
-    pub claim_id: String,
     pub article: String,
+    /// Position of the claim among its article's claims, from 1.
+    pub seq: u32,
     /// Publication date of the article, used to resolve and compare dates.
     pub published: Option<PubDate>,
     /// 1-based line in the source file (for JSONL input: the record's line).
@@ -138,6 +138,14 @@ pub struct Mention {
     pub source_start: usize,
     pub source_end: usize,
     pub claim: Claim,
+}
+
+impl Mention {
+    /// `<article>#<seq>`: the claim's name in the reports. Built when needed rather than stored,
+    /// since a large run holds millions of mentions.
+    pub fn claim_id(&self) -> String {
+        format!("{}#{}", self.article, self.seq)
+    }
 }
 
 /// How the sources of a cluster relate.
