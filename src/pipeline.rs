@@ -161,7 +161,8 @@ fn analyse_text(
     let mentions: Vec<Mention> = claims
         .into_iter()
         .enumerate()
-        .map(|(i, claim)| {
+        .map(|(i, mut claim)| {
+            claim.shrink_to_fit();
             let span = cleaned.alignment.to_source(claim.start..claim.end);
             let line = match loc {
                 Location::File { .. } => lines.line_of(span.start),
@@ -470,10 +471,14 @@ pub fn analyse_corpus_with(
         .collect();
     lap("copies");
 
-    let mentions: Vec<Mention> = articles
-        .iter_mut()
-        .flat_map(|a| std::mem::take(&mut a.mentions))
-        .collect();
+    // Sized up front: grown by doubling, the vector of all mentions would reserve up to twice
+    // the room it needs, and copy itself at every step.
+    let mut mentions: Vec<Mention> =
+        Vec::with_capacity(articles.iter().map(|a| a.mentions.len()).sum());
+    for a in &mut articles {
+        mentions.append(&mut a.mentions);
+        a.mentions = Vec::new();
+    }
     let bar = progress.spinner("cluster");
     let groups = cluster(&mentions);
     bar.finish_and_clear();

@@ -124,6 +124,24 @@ pub struct Claim {
     pub score: f32,
 }
 
+impl Claim {
+    /// Gives back the spare room of the claim's strings and lists. Vectors grown by pushing
+    /// reserve room for four values; a run that keeps millions of claims would otherwise spend a
+    /// third of its memory on room never used.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.numbers.shrink_to_fit();
+        for q in &mut self.numbers {
+            q.text.shrink_to_fit();
+        }
+        self.dates.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        for e in &mut self.entities {
+            e.shrink_to_fit();
+        }
+    }
+}
+
 /// A claim as it occurs in one article, located in the source file: the unit that is clustered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
