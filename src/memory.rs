@@ -53,18 +53,30 @@ fn resident() -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::time::Instant;
+
     #[test]
     fn peak_covers_a_block_already_freed() {
-        super::watch();
-        if super::peak().is_none() {
+        watch();
+        if peak().is_none() {
             return; // no /proc here
         }
-        super::reset_peak();
-        let block = vec![1u8; 64 << 20];
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        reset_peak();
+        let base = peak().unwrap_or(0);
+        // Twice what is checked: other tests in this process may free memory meanwhile.
+        let block = vec![1u8; 128 << 20];
+        // Wait for the sampler (not `peak`, which samples too) to see the block.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while PEAK.load(Ordering::Relaxed) < base + (64 << 20) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         assert!(block.iter().all(|&b| b == 1));
         drop(block);
-        let peak = super::peak().unwrap_or(0);
-        assert!(peak >= 64 << 20, "peak {peak} after touching 64 MiB");
+        let peak = peak().unwrap_or(0);
+        assert!(
+            peak >= base + (64 << 20),
+            "peak {peak} after touching 128 MiB over {base}"
+        );
     }
 }
