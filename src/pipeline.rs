@@ -532,7 +532,6 @@ pub fn analyse_corpus_with(
     drop(groups);
     // The mentions move into cluster order in place: a second copy of every mention would be a
     // fifth of the peak memory on large runs.
-    let mut mentions = mentions;
     permute(&mut mentions, &mut position);
     assign_ids(&mut clusters, &mentions);
     lap("compare");
