@@ -85,6 +85,30 @@ impl Phase {
     }
 }
 
+/// Phases timed one after another: each lap ends a phase and starts the next.
+pub struct Laps {
+    pub phases: Vec<Phase>,
+    since: Instant,
+}
+
+impl Laps {
+    /// Starts the first phase now.
+    pub fn start() -> Laps {
+        crate::memory::reset_peak();
+        Laps {
+            phases: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+
+    /// Ends the phase `name` and starts the next.
+    pub fn lap(&mut self, name: &'static str) {
+        self.phases.push(Phase::ended(name, self.since));
+        crate::memory::reset_peak();
+        self.since = Instant::now();
+    }
+}
+
 impl From<input::WalkProblem> for ArticleResult {
     /// A file found while walking the inputs that could not be considered at all.
     fn from(p: input::WalkProblem) -> Self {
@@ -414,37 +438,11 @@ impl Analysis {
 /// Clusters the mentions of all articles and compares each cluster. Deterministic: the result
 /// depends only on the set of articles, not on the thread count.
 pub fn analyse_corpus(
-    articles: Vec<ArticleResult>,
-    opts: &Options,
-    progress: &crate::progress::Progress,
-) -> Analysis {
-    analyse_corpus_with(articles, opts, progress, |mentions| {
-        cluster::cluster(mentions, &opts.cluster)
-    })
-}
-
-/// [`analyse_corpus`] with the cluster step given: `cluster` gets the mentions of all articles
-/// (sorted by article name, then position) and returns groups of indices into them, as
-/// `cluster::cluster` does. The distributed run passes the groups it found across processes.
-pub fn analyse_corpus_with(
     mut articles: Vec<ArticleResult>,
     opts: &Options,
     progress: &crate::progress::Progress,
-    cluster: impl FnOnce(&[Mention]) -> Vec<Vec<usize>>,
 ) -> Analysis {
-    let mut phases = Vec::new();
-    let mut clock = Instant::now();
-    crate::memory::reset_peak();
-    let mut lap = |name: &'static str| {
-        let now = Instant::now();
-        phases.push(Phase {
-            name,
-            wall: now - clock,
-            peak_rss: crate::memory::peak(),
-        });
-        crate::memory::reset_peak();
-        clock = now;
-    };
+    let mut laps = Laps::start();
     articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let labels = short_labels(articles.iter().map(|a| a.meta.id.as_str()));
 
@@ -453,23 +451,9 @@ pub fn analyse_corpus_with(
         .iter_mut()
         .filter_map(|a| Some((a.meta.id.as_str(), a.fingerprint.take()?)))
         .unzip();
-    let groups = cluster::copy_groups(&fingerprints, &opts.cluster);
+    let infos = article_infos(&analysed, &fingerprints, &labels, opts);
     drop(fingerprints);
-    let infos: HashMap<String, ArticleInfo> = analysed
-        .iter()
-        .zip(groups)
-        .map(|(&id, group)| {
-            let label = labels.get(id).cloned().unwrap_or_else(|| id.to_string());
-            (
-                id.to_string(),
-                ArticleInfo {
-                    label,
-                    copy_group: group,
-                },
-            )
-        })
-        .collect();
-    lap("copies");
+    laps.lap("copies");
 
     // Sized up front: grown by doubling, the vector of all mentions would reserve up to twice
     // the room it needs, and copy itself at every step.
@@ -480,9 +464,9 @@ pub fn analyse_corpus_with(
         a.mentions = Vec::new();
     }
     let bar = progress.spinner("cluster");
-    let groups = cluster(&mentions);
+    let groups = cluster::cluster(&mentions, &opts.cluster);
     bar.finish_and_clear();
-    lap("cluster");
+    laps.lap("cluster");
 
     let bar = progress.bar("compare", groups.len() as u64);
     let findings: Vec<Finding> = groups
@@ -495,34 +479,33 @@ pub fn analyse_corpus_with(
         .collect();
     bar.finish_and_clear();
 
-    let rank = |f: &Finding| match f.status {
-        Status::Conflict => 0,
-        Status::Corroborated => 1,
-        Status::SingleSource => 2,
-    };
-    let first_key = |group: &[usize]| {
-        group.first().map_or(("", 0), |&i| {
-            (mentions[i].article.as_str(), mentions[i].claim.start)
+    let mut ranked: Vec<(ReportKey<&str>, usize, Finding)> = findings
+        .into_iter()
+        .zip(&groups)
+        .enumerate()
+        .map(|(g, (finding, group))| {
+            let first = &mentions[group[0]];
+            let key = ReportKey::new(&finding, first.article.as_str(), first, group[0]);
+            (key, g, finding)
         })
-    };
-    let mut ranked: Vec<(usize, Finding)> = findings.into_iter().enumerate().collect();
-    ranked.sort_by(|(a, fa), (b, fb)| {
-        rank(fa)
-            .cmp(&rank(fb))
-            .then(fb.sources.cmp(&fa.sources))
-            .then_with(|| first_key(&groups[*a]).cmp(&first_key(&groups[*b])))
-    });
+        .collect();
+    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    let ids = cluster_ids(
+        ranked
+            .iter()
+            .map(|(_, g, _)| claim_hash(&mentions[groups[*g][0]])),
+    );
     let mut clusters = Vec::with_capacity(groups.len());
     let mut position = vec![0u32; mentions.len()];
     let mut next = 0usize;
-    for (g, finding) in ranked {
+    for ((_, g, finding), id) in ranked.into_iter().zip(ids) {
         let group = &groups[g];
         for (k, &i) in group.iter().enumerate() {
             position[i] = (next + k) as u32;
         }
         let members = group.iter().map(|&i| &mentions[i]);
         clusters.push(ClusterReport {
-            id: String::new(),
+            id: cluster_id_text(id),
             finding,
             mentions: next..next + group.len(),
             representative: representative(members),
@@ -533,19 +516,167 @@ pub fn analyse_corpus_with(
     // The mentions move into cluster order in place: a second copy of every mention would be a
     // fifth of the peak memory on large runs.
     permute(&mut mentions, &mut position);
-    assign_ids(&mut clusters, &mentions);
-    lap("compare");
+    laps.lap("compare");
     Analysis {
         articles,
         mentions,
         clusters,
         labels,
-        phases,
+        phases: laps.phases,
     }
 }
 
+/// A run's findings in numbers, for its summary line.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    pub claims: usize,
+    pub clusters: usize,
+    pub conflicts: usize,
+    pub corroborated: usize,
+    pub single_source: usize,
+    /// The first few conflicts in report order: id, sources, disagreement.
+    pub first_conflicts: Vec<(String, usize, String)>,
+}
+
+impl Totals {
+    /// Counts the next cluster in report order.
+    pub fn add(
+        &mut self,
+        id: &str,
+        status: Status,
+        sources: usize,
+        disagreement: &str,
+        mentions: usize,
+    ) {
+        const SHOWN: usize = 5;
+        self.claims += mentions;
+        self.clusters += 1;
+        match status {
+            Status::Conflict => {
+                self.conflicts += 1;
+                if self.first_conflicts.len() < SHOWN {
+                    self.first_conflicts
+                        .push((id.to_string(), sources, disagreement.to_string()));
+                }
+            }
+            Status::Corroborated => self.corroborated += 1,
+            Status::SingleSource => self.single_source += 1,
+        }
+    }
+
+    pub fn of(analysis: &Analysis) -> Totals {
+        let mut totals = Totals::default();
+        for c in &analysis.clusters {
+            let f = &c.finding;
+            totals.add(
+                &c.id,
+                f.status,
+                f.sources,
+                &f.disagreement,
+                c.mentions.len(),
+            );
+        }
+        totals
+    }
+}
+
+/// What `compare` needs of each analysed article: its short label and its copy group. `names`
+/// and `fingerprints` go together, sorted by article name (equal names in input order).
+pub fn article_infos(
+    names: &[&str],
+    fingerprints: &[cluster::Fingerprint],
+    labels: &HashMap<String, String>,
+    opts: &Options,
+) -> HashMap<String, ArticleInfo> {
+    let groups = cluster::copy_groups(fingerprints, &opts.cluster);
+    names
+        .iter()
+        .zip(groups)
+        .map(|(&id, group)| {
+            let label = labels.get(id).cloned().unwrap_or_else(|| id.to_string());
+            (
+                id.to_string(),
+                ArticleInfo {
+                    label,
+                    copy_group: group,
+                },
+            )
+        })
+        .collect()
+}
+
+/// Where a cluster goes in the reports: conflicts, then corroborated, then single-source; more
+/// sources first; then by its first mention's article and position in it. `first`, the index of
+/// that mention among all mentions, settles the rest. `A` names the article: its name, or
+/// anything that sorts like it (the distributed run numbers the names in order).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportKey<A> {
+    pub rank: u8,
+    pub sources: usize,
+    pub article: A,
+    pub start: usize,
+    pub first: usize,
+}
+
+impl<A> ReportKey<A> {
+    pub fn new(finding: &Finding, article: A, first_mention: &Mention, first: usize) -> Self {
+        ReportKey {
+            rank: match finding.status {
+                Status::Conflict => 0,
+                Status::Corroborated => 1,
+                Status::SingleSource => 2,
+            },
+            sources: finding.sources,
+            article,
+            start: first_mention.claim.start,
+            first,
+        }
+    }
+}
+
+impl<A: Ord> Ord for ReportKey<A> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank
+            .cmp(&other.rank)
+            .then(other.sources.cmp(&self.sources))
+            .then_with(|| self.article.cmp(&other.article))
+            .then(self.start.cmp(&other.start))
+            .then(self.first.cmp(&other.first))
+    }
+}
+
+impl<A: Ord> PartialOrd for ReportKey<A> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// The hash a cluster's id is derived from: that of its first mention's claim id, so a cluster
+/// keeps its id from run to run and when unrelated articles are added.
+pub fn claim_hash(first_mention: &Mention) -> u64 {
+    fnv1a(first_mention.claim_id().as_bytes())
+}
+
+/// The ids of clusters in report order, from their [`claim_hash`]es; a clash takes the next hash.
+pub fn cluster_ids(hashes: impl Iterator<Item = u64>) -> Vec<u32> {
+    let mut taken = std::collections::HashSet::new();
+    hashes
+        .map(|mut h| loop {
+            if taken.insert(h as u32) {
+                return h as u32;
+            }
+            h = fnv1a(&h.to_le_bytes());
+        })
+        .collect()
+}
+
+/// A cluster id as the reports show it.
+pub fn cluster_id_text(id: u32) -> String {
+    format!("c{id:08x}")
+}
+
 /// The mention that reads best on its own: the most check-worthy, the first one on ties.
-fn representative<'a>(mentions: impl Iterator<Item = &'a Mention>) -> usize {
+pub fn representative<'a>(mentions: impl Iterator<Item = &'a Mention>) -> usize {
     let mut best: Option<(usize, f32)> = None;
     for (i, m) in mentions.enumerate() {
         if best.is_none_or(|(_, score)| m.claim.score > score) {
@@ -563,27 +694,6 @@ fn permute<T>(items: &mut [T], position: &mut [u32]) {
             let to = position[i] as usize;
             items.swap(i, to);
             position.swap(i, to);
-        }
-    }
-}
-
-/// Cluster ids are derived from the cluster's first mention, so a cluster keeps its id from run to
-/// run and when unrelated articles are added.
-fn assign_ids(clusters: &mut [ClusterReport], mentions: &[Mention]) {
-    let mut taken = std::collections::HashSet::new();
-    for c in clusters.iter_mut() {
-        let key = mentions
-            .get(c.mentions.start)
-            .filter(|_| !c.mentions.is_empty())
-            .map_or(String::new(), Mention::claim_id);
-        let mut h = fnv1a(key.as_bytes());
-        loop {
-            let id = format!("c{:08x}", h as u32);
-            if taken.insert(id.clone()) {
-                c.id = id;
-                break;
-            }
-            h = fnv1a(&h.to_le_bytes());
         }
     }
 }

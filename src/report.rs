@@ -5,9 +5,11 @@
 //! name, and a report is never held whole in memory. Cells that a spreadsheet would read as a
 //! formula are defused.
 
-use crate::pipeline::{Analysis, ClusterReport};
+use crate::pipeline::{Analysis, ArticleResult, ClusterReport};
 use anyhow::{Context, Result};
+use model::{Finding, Mention};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -82,23 +84,48 @@ fn yes_no(b: bool) -> &'static str {
     }
 }
 
-fn label<'a>(analysis: &'a Analysis, article: &'a str) -> &'a str {
-    analysis.labels.get(article).map_or(article, String::as_str)
+/// One cluster as the reports show it: what the single-machine run keeps in [`Analysis`], and
+/// what the distributed run holds where the cluster's mentions meet.
+pub struct ClusterView<'a> {
+    pub id: &'a str,
+    pub finding: &'a Finding,
+    /// Its mentions, by article then position.
+    pub mentions: &'a [Mention],
+    /// Index within `mentions` of the representative claim.
+    pub representative: usize,
+}
+
+impl Analysis {
+    fn view<'a>(&'a self, c: &'a ClusterReport) -> ClusterView<'a> {
+        ClusterView {
+            id: &c.id,
+            finding: &c.finding,
+            mentions: self.mentions_of(c),
+            representative: c.representative,
+        }
+    }
+}
+
+/// Short article names, as `pipeline::short_labels` makes them.
+pub type Labels = HashMap<String, String>;
+
+fn label<'a>(labels: &'a Labels, article: &'a str) -> &'a str {
+    labels.get(article).map_or(article, String::as_str)
 }
 
 /// Joins per-article values as "004: ~600 soldiers; 001: 600 soldiers", each distinct pair once.
 fn per_article(
-    analysis: &Analysis,
-    cluster: &ClusterReport,
+    labels: &Labels,
+    cluster: &ClusterView,
     describe: fn(&model::Claim) -> String,
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for m in analysis.mentions_of(cluster) {
+    for m in cluster.mentions {
         let values = describe(&m.claim);
         if values.is_empty() {
             continue;
         }
-        let part = format!("{}: {values}", label(analysis, &m.article));
+        let part = format!("{}: {values}", label(labels, &m.article));
         if !parts.contains(&part) {
             parts.push(part);
         }
@@ -106,9 +133,9 @@ fn per_article(
     parts.join("; ")
 }
 
-fn articles_of<'a>(analysis: &'a Analysis, cluster: &ClusterReport) -> Vec<&'a str> {
-    let mut names: Vec<&str> = analysis
-        .mentions_of(cluster)
+fn articles_of<'a>(cluster: &ClusterView<'a>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = cluster
+        .mentions
         .iter()
         .map(|m| m.article.as_str())
         .collect();
@@ -132,6 +159,14 @@ impl<W: Write> Csv<W> {
         Ok(Csv { writer })
     }
 
+    /// Rows only: no byte order mark, no header.
+    fn rows(out: W) -> Csv<W> {
+        let writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        Csv { writer }
+    }
+
     fn row(&mut self, cells: &[&str]) -> Result<()> {
         self.writer
             .write_record(cells.iter().map(|c| defuse(c).into_owned()))?;
@@ -149,25 +184,7 @@ impl<W: Write> Csv<W> {
 pub fn claims_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
     let mut csv = Csv::new(style, &CLAIMS_HEADER, out)?;
     for c in &analysis.clusters {
-        let f = &c.finding;
-        let articles = articles_of(analysis, c).join("; ");
-        let claim = analysis
-            .representative(c)
-            .map_or("", |m| m.claim.text.as_str());
-        csv.row(&[
-            &c.id,
-            f.status.as_str(),
-            &f.sources.to_string(),
-            &articles,
-            &one_line(claim),
-            &per_article(analysis, c, compare::describe_numbers),
-            &per_article(analysis, c, compare::describe_dates),
-            &f.disagreement,
-            &c.mentions.len().to_string(),
-            &f.independent_sources.to_string(),
-            &f.origins.join("; "),
-            f.conflict_kind.map_or("", |k| k.as_str()),
-        ])?;
+        claim_row(&mut csv, &analysis.view(c), &analysis.labels)?;
     }
     csv.finish()
 }
@@ -175,32 +192,70 @@ pub fn claims_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Res
 pub fn mentions_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
     let mut csv = Csv::new(style, &MENTIONS_HEADER, out)?;
     for c in &analysis.clusters {
-        for m in analysis.mentions_of(c) {
-            let published = m.published.map(|p| p.to_string()).unwrap_or_default();
-            csv.row(&[
-                &c.id,
-                &m.claim_id(),
-                &m.article,
-                &m.line.to_string(),
-                &m.source_start.to_string(),
-                &m.source_end.to_string(),
-                &one_line(&m.claim.text),
-                &compare::describe_numbers(&m.claim),
-                &compare::describe_dates(&m.claim),
-                m.claim.attribution.as_deref().unwrap_or(""),
-                yes_no(m.claim.hedged),
-                yes_no(m.claim.negated),
-                &published,
-                &format!("{:.2}", m.claim.score),
-            ])?;
-        }
+        mention_rows(&mut csv, &analysis.view(c))?;
     }
     csv.finish()
 }
 
-pub fn articles_csv<W: Write>(analysis: &Analysis, style: CsvStyle, out: W) -> Result<W> {
+/// A cluster's row of `claims.csv` and its rows of `mentions.csv`, as CSV bytes (no header), for
+/// the reports to be put together elsewhere ([`StreamedReports`]).
+pub fn cluster_rows(cluster: &ClusterView, labels: &Labels) -> Result<(Vec<u8>, Vec<u8>)> {
+    let mut claims = Csv::rows(Vec::new());
+    claim_row(&mut claims, cluster, labels)?;
+    let mut mentions = Csv::rows(Vec::new());
+    mention_rows(&mut mentions, cluster)?;
+    Ok((claims.finish()?, mentions.finish()?))
+}
+
+fn claim_row<W: Write>(csv: &mut Csv<W>, c: &ClusterView, labels: &Labels) -> Result<()> {
+    let f = c.finding;
+    let articles = articles_of(c).join("; ");
+    let claim = c
+        .mentions
+        .get(c.representative)
+        .map_or("", |m| m.claim.text.as_str());
+    csv.row(&[
+        c.id,
+        f.status.as_str(),
+        &f.sources.to_string(),
+        &articles,
+        &one_line(claim),
+        &per_article(labels, c, compare::describe_numbers),
+        &per_article(labels, c, compare::describe_dates),
+        &f.disagreement,
+        &c.mentions.len().to_string(),
+        &f.independent_sources.to_string(),
+        &f.origins.join("; "),
+        f.conflict_kind.map_or("", |k| k.as_str()),
+    ])
+}
+
+fn mention_rows<W: Write>(csv: &mut Csv<W>, c: &ClusterView) -> Result<()> {
+    for m in c.mentions {
+        let published = m.published.map(|p| p.to_string()).unwrap_or_default();
+        csv.row(&[
+            c.id,
+            &m.claim_id(),
+            &m.article,
+            &m.line.to_string(),
+            &m.source_start.to_string(),
+            &m.source_end.to_string(),
+            &one_line(&m.claim.text),
+            &compare::describe_numbers(&m.claim),
+            &compare::describe_dates(&m.claim),
+            m.claim.attribution.as_deref().unwrap_or(""),
+            yes_no(m.claim.hedged),
+            yes_no(m.claim.negated),
+            &published,
+            &format!("{:.2}", m.claim.score),
+        ])?;
+    }
+    Ok(())
+}
+
+pub fn articles_csv<W: Write>(articles: &[ArticleResult], style: CsvStyle, out: W) -> Result<W> {
     let mut csv = Csv::new(style, &ARTICLES_HEADER, out)?;
-    for a in &analysis.articles {
+    for a in articles {
         let meta = &a.meta;
         let published = meta.published.map(|p| p.to_string()).unwrap_or_default();
         let (status, counts) = match &a.outcome {
@@ -298,6 +353,8 @@ pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
 /// The workbook beside the CSV reports.
 pub const WORKBOOK: &str = "claimcheck.xlsx";
 
+const REPORTS: [&str; 4] = ["claims.csv", "mentions.csv", "articles.csv", WORKBOOK];
+
 /// Writes `claims.csv`, `mentions.csv`, `articles.csv` and, with `workbook`, `claimcheck.xlsx`
 /// into `out`, replacing the old reports together. A workbook that cannot be built (more rows
 /// than a sheet holds) is left out with a warning, and an older one is removed so that it never
@@ -308,10 +365,7 @@ pub fn write_reports(
     style: CsvStyle,
     workbook: bool,
 ) -> Result<Vec<PathBuf>> {
-    let mut staged = Staged::new(
-        out,
-        &["claims.csv", "mentions.csv", "articles.csv", WORKBOOK],
-    )?;
+    let mut staged = Staged::new(out, &REPORTS)?;
     let claims = staged.add("claims.csv");
     let mentions = staged.add("mentions.csv");
     let articles = staged.add("articles.csv");
@@ -322,18 +376,26 @@ pub fn write_reports(
                 || write_file(&mentions, |w| mentions_csv(analysis, style, w)),
             )
         },
-        || write_file(&articles, |w| articles_csv(analysis, style, w)),
+        || write_file(&articles, |w| articles_csv(&analysis.articles, style, w)),
     );
     c?;
     m?;
     a?;
+    let rows = [
+        analysis.clusters.len(),
+        analysis.mentions.len(),
+        analysis.articles.len(),
+    ];
+    add_workbook(staged, workbook.then_some(rows))
+}
+
+/// With `rows` (of claims, mentions and articles), builds the workbook from the staged CSV files;
+/// then puts every staged report in place.
+fn add_workbook(mut staged: Staged, rows: Option<[usize; 3]>) -> Result<Vec<PathBuf>> {
     let mut book_written = false;
-    if workbook {
-        let rows = [
-            analysis.clusters.len(),
-            analysis.mentions.len(),
-            analysis.articles.len(),
-        ];
+    if let Some(rows) = rows {
+        let [claims, mentions, articles] =
+            ["claims.csv", "mentions.csv", "articles.csv"].map(|name| staged.temporary(name));
         let book = staged.add(WORKBOOK);
         let built = crate::workbook::fits(rows)
             .and_then(|()| crate::workbook::write_workbook(&claims, &mentions, &articles, &book));
@@ -346,13 +408,79 @@ pub fn write_reports(
         }
     }
     if !book_written {
-        let stale = out.join(WORKBOOK);
+        let stale = staged.out.join(WORKBOOK);
         if stale.exists() {
             std::fs::remove_file(&stale)
                 .with_context(|| format!("cannot remove the outdated {}", stale.display()))?;
         }
     }
     staged.commit()
+}
+
+/// The reports put together from rows rendered elsewhere ([`cluster_rows`]), cluster after
+/// cluster in report order: the distributed run, whose clusters live on many workers.
+pub struct StreamedReports {
+    staged: Staged,
+    style: CsvStyle,
+    claims: BufWriter<File>,
+    mentions: BufWriter<File>,
+    clusters: usize,
+    mention_rows: usize,
+}
+
+impl StreamedReports {
+    /// Starts `claims.csv` and `mentions.csv` (header only) under temporary names in `out`.
+    pub fn create(out: &Path, style: CsvStyle) -> Result<StreamedReports> {
+        let mut staged = Staged::new(out, &REPORTS)?;
+        let mut start = |name: &str, header: &[&str]| -> Result<BufWriter<File>> {
+            let path = staged.add(name);
+            let file =
+                File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+            let header = Csv::new(style, header, Vec::new())?.finish()?;
+            let mut w = BufWriter::with_capacity(1 << 20, file);
+            w.write_all(&header)?;
+            Ok(w)
+        };
+        let claims = start("claims.csv", &CLAIMS_HEADER)?;
+        let mentions = start("mentions.csv", &MENTIONS_HEADER)?;
+        Ok(StreamedReports {
+            staged,
+            style,
+            claims,
+            mentions,
+            clusters: 0,
+            mention_rows: 0,
+        })
+    }
+
+    /// Appends the next cluster's rows; `mentions` is the number of its mention rows.
+    pub fn push(&mut self, claim_row: &[u8], mention_rows: &[u8], mentions: usize) -> Result<()> {
+        self.claims
+            .write_all(claim_row)
+            .context("cannot write claims.csv")?;
+        self.mentions
+            .write_all(mention_rows)
+            .context("cannot write mentions.csv")?;
+        self.clusters += 1;
+        self.mention_rows += mentions;
+        Ok(())
+    }
+
+    /// Writes `articles.csv` (and the workbook) and puts all reports in place together.
+    pub fn finish(mut self, articles: &[ArticleResult], workbook: bool) -> Result<Vec<PathBuf>> {
+        for (name, w) in [("claims.csv", self.claims), ("mentions.csv", self.mentions)] {
+            let file = w
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {name}"))?;
+            file.sync_all()
+                .with_context(|| format!("cannot flush {name}"))?;
+        }
+        let path = self.staged.add("articles.csv");
+        write_file(&path, |w| articles_csv(articles, self.style, w))?;
+        let rows = [self.clusters, self.mention_rows, articles.len()];
+        add_workbook(self.staged, workbook.then_some(rows))
+    }
 }
 
 /// Writes a file through a buffer and flushes it to disk.
@@ -406,9 +534,14 @@ impl Staged {
 
     /// The temporary path to write `name` to.
     fn add(&mut self, name: &str) -> PathBuf {
-        let tmp = self.out.join(format!(".{name}.{}.tmp", std::process::id()));
+        let tmp = self.temporary(name);
         self.files.push((tmp.clone(), self.out.join(name)));
         tmp
+    }
+
+    /// The temporary path `name` is being written to.
+    fn temporary(&self, name: &str) -> PathBuf {
+        self.out.join(format!(".{name}.{}.tmp", std::process::id()))
     }
 
     /// Gives up on `name`: its temporary file is removed and it is not renamed.

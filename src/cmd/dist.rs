@@ -3,12 +3,14 @@
 //! Start one process per host with the same INPUT (a shared or copied folder) and the same host
 //! file; process `-p 0` writes the reports, identical to `claimcheck run` on the same input.
 
-use super::run::{finish, Job, RunArgs};
+use super::run::{conclude, report_skipped, Job, RunArgs};
 use super::EXIT_USAGE_OR_OUTPUT;
-use crate::distributed::{self, Shared};
-use crate::input;
+use crate::distributed::{self, Reported, Shared};
+use crate::report::CsvStyle;
+use crate::{input, pipeline, report};
 use anyhow::{Context, Result};
 use clap::Args;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -45,15 +47,25 @@ pub fn dist(args: DistArgs) -> Result<ExitCode> {
         problems,
         manifest: job.manifest.clone(),
         opts: job.opts.clone(),
+        out: args.run.out.clone(),
+        style: CsvStyle {
+            bom: !args.run.no_bom,
+        },
+        workbook: !args.run.no_xlsx,
     });
     let work = Arc::clone(&shared);
     let outcome = dataflow::execute(&config, move |comm| distributed::analyse(comm, &work))
         .context("distributed run failed; no reports written")?;
-    let mut analysis = None;
-    for result in outcome.results {
+    let mut reported = None;
+    let mut phases = Vec::new();
+    for (worker, result) in outcome.results.into_iter().enumerate() {
         match result {
-            Ok(Some(a)) => analysis = Some(a),
-            Ok(None) => {}
+            Ok((r, p)) => {
+                reported = reported.or(r);
+                if worker == 0 {
+                    phases = p;
+                }
+            }
             Err(reason) => {
                 eprintln!("claimcheck: error: {reason}; no reports written");
                 return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
@@ -69,11 +81,53 @@ pub fn dist(args: DistArgs) -> Result<ExitCode> {
             outcome.bytes_sent_remote as f64 / 1e6,
         );
     }
-    match analysis {
-        Some((analysis, analysed)) => {
-            job.warn_unknown_manifest_entries(&analysis.articles);
-            finish(&analysis, &args.run, &job.pool, started, Some(analysed))
+    match reported {
+        Some(Reported { articles, totals }) => {
+            job.warn_unknown_manifest_entries(&articles);
+            report_skipped(&articles);
+            let threads = rayon::current_num_threads();
+            conclude(&articles, &totals, &phases, threads, &args.run, started)
         }
-        None => Ok(ExitCode::SUCCESS),
+        None => {
+            if let Some(path) = &args.run.timings {
+                write_phases(&process_path(path, config.process), &phases, started)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// `timings.csv` becomes `timings.p1.csv` for process 1: the processes may share a folder.
+fn process_path(path: &Path, process: usize) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.p{process}.{}", ext.to_string_lossy()),
+        None => format!("{stem}.p{process}"),
+    };
+    path.with_file_name(name)
+}
+
+/// The timings of a process that writes no reports: its phases and its total.
+fn write_phases(path: &Path, phases: &[pipeline::Phase], started: Instant) -> Result<()> {
+    let row = |stage: &str, wall, peak_rss| report::Timing {
+        stage: stage.to_string(),
+        wall: Some(wall),
+        cpu: None,
+        articles: 0,
+        bytes: 0,
+        threads: 1,
+        peak_rss,
+    };
+    let mut rows: Vec<report::Timing> = phases
+        .iter()
+        .map(|p| row(p.name, p.wall, p.peak_rss))
+        .collect();
+    let peak = phases.iter().filter_map(|p| p.peak_rss).max();
+    rows.push(row("total", started.elapsed(), peak));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    report::write_all_atomically(
+        path.parent().unwrap_or(Path::new(".")),
+        &[(&name, report::timings_csv(&rows)?)],
+    )?;
+    Ok(())
 }

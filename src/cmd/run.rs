@@ -7,7 +7,6 @@ use crate::progress::Progress;
 use crate::report::{self, CsvStyle};
 use anyhow::{Context, Result};
 use clap::Args;
-use model::Status;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,7 +59,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         crate::memory::watch();
     }
     let job = Job::prepare(&args, true)?;
-    let mut analysed = None;
+    let mut analysed = Vec::new();
     let analysis = job.pool.install(|| -> Result<_> {
         let (files, problems) = input::collect(&job.inputs)?;
         let analyse_started = Instant::now();
@@ -74,7 +73,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             })
             .collect();
         bar.finish_and_clear();
-        analysed = Some(pipeline::Phase::ended(
+        analysed.push(pipeline::Phase::ended(
             "read+clean+segment+extract",
             analyse_started,
         ));
@@ -145,20 +144,15 @@ impl Job {
     }
 }
 
-/// Reports skipped articles, writes the reports (and timings), prints the summary and picks the
-/// exit code.
-pub(super) fn finish(
+/// Writes the reports of a single-machine run, then [`conclude`]s.
+fn finish(
     analysis: &pipeline::Analysis,
     args: &RunArgs,
     pool: &rayon::ThreadPool,
     started: Instant,
-    analysed: Option<pipeline::Phase>,
+    analysed: Vec<pipeline::Phase>,
 ) -> Result<ExitCode> {
-    for a in &analysis.articles {
-        if let Err(reason) = &a.outcome {
-            eprintln!("skipped {}: {reason}", a.meta.id);
-        }
-    }
+    report_skipped(&analysis.articles);
     let style = CsvStyle { bom: !args.no_bom };
     let write_started = Instant::now();
     crate::memory::reset_peak();
@@ -168,14 +162,39 @@ pub(super) fn finish(
         eprintln!("claimcheck: error: {e:#}");
         return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
     }
+    let mut phases = analysed;
+    phases.extend(analysis.phases.iter().cloned());
+    phases.push(pipeline::Phase::ended("write", write_started));
+    let totals = pipeline::Totals::of(analysis);
+    let threads = pool.current_num_threads();
+    conclude(&analysis.articles, &totals, &phases, threads, args, started)
+}
+
+pub(super) fn report_skipped(articles: &[ArticleResult]) {
+    for a in articles {
+        if let Err(reason) = &a.outcome {
+            eprintln!("skipped {}: {reason}", a.meta.id);
+        }
+    }
+}
+
+/// After the reports are written: the timings (with `--timings`), the summary and the exit code.
+/// `phases` are the run's phases in order, the per-article pass first.
+pub(super) fn conclude(
+    articles: &[ArticleResult],
+    totals: &pipeline::Totals,
+    phases: &[pipeline::Phase],
+    threads: usize,
+    args: &RunArgs,
+    started: Instant,
+) -> Result<ExitCode> {
     if let Some(path) = &args.timings {
         let walls = Walls {
-            analyse: analysed,
-            write: pipeline::Phase::ended("write", write_started),
+            phases,
             total: started.elapsed(),
-            threads: pool.current_num_threads(),
+            threads,
         };
-        let csv = report::timings_csv(&walls.rows(analysis))?;
+        let csv = report::timings_csv(&walls.rows(articles))?;
         if let Err(e) = report::write_all_atomically(
             path.parent().unwrap_or(Path::new(".")),
             &[(&path.file_name().unwrap_or_default().to_string_lossy(), csv)],
@@ -184,13 +203,9 @@ pub(super) fn finish(
             return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
         }
     }
-    let ok = analysis
-        .articles
-        .iter()
-        .filter(|a| a.outcome.is_ok())
-        .count();
+    let ok = articles.iter().filter(|a| a.outcome.is_ok()).count();
     if !args.quiet {
-        print_summary(analysis, ok, started, &args.out);
+        print_summary(articles, totals, ok, started, &args.out);
     }
     if ok == 0 {
         eprintln!("claimcheck: no input could be processed");
@@ -246,59 +261,47 @@ fn warn_unknown_manifest_entries(
     }
 }
 
-fn print_summary(analysis: &pipeline::Analysis, ok: usize, started: Instant, out: &Path) {
-    let skipped = analysis.articles.len() - ok;
-    let sentences: usize = analysis
-        .articles
+fn print_summary(
+    articles: &[ArticleResult],
+    totals: &pipeline::Totals,
+    ok: usize,
+    started: Instant,
+    out: &Path,
+) {
+    let skipped = articles.len() - ok;
+    let sentences: usize = articles
         .iter()
         .filter_map(|a| a.outcome.as_ref().ok())
         .map(|c| c.sentences)
         .sum();
-    let claims = analysis.mentions.len();
-    let count = |s: Status| {
-        analysis
-            .clusters
-            .iter()
-            .filter(|c| c.finding.status == s)
-            .count()
-    };
     eprintln!(
-        "claimcheck: {ok} articles read, {skipped} skipped; {sentences} sentences, {claims} claims, {} clusters: {} conflicts, {} corroborated, {} single-source; {:.2}s",
-        analysis.clusters.len(),
-        count(Status::Conflict),
-        count(Status::Corroborated),
-        count(Status::SingleSource),
+        "claimcheck: {ok} articles read, {skipped} skipped; {sentences} sentences, {} claims, {} clusters: {} conflicts, {} corroborated, {} single-source; {:.2}s",
+        totals.claims,
+        totals.clusters,
+        totals.conflicts,
+        totals.corroborated,
+        totals.single_source,
         started.elapsed().as_secs_f64(),
     );
-    // Clusters are sorted conflicts first, most sources first: the top ones are the first rows.
-    let conflicts = analysis
-        .clusters
-        .iter()
-        .take_while(|c| c.finding.status == Status::Conflict)
-        .take(5);
-    for c in conflicts {
-        eprintln!(
-            "  conflict {} ({} sources): {}",
-            c.id, c.finding.sources, c.finding.disagreement
-        );
+    for (id, sources, disagreement) in &totals.first_conflicts {
+        eprintln!("  conflict {id} ({sources} sources): {disagreement}");
     }
     eprintln!("reports in {}", out.display());
 }
 
 /// The phases measured around the per-article pass and the writing of the reports.
-struct Walls {
-    analyse: Option<pipeline::Phase>,
-    write: pipeline::Phase,
+struct Walls<'a> {
+    /// The per-article pass first.
+    phases: &'a [pipeline::Phase],
     total: std::time::Duration,
     threads: usize,
 }
 
-impl Walls {
+impl Walls<'_> {
     /// One row per stage. The per-article stages run fused on every thread, so they get the CPU
     /// time summed over articles (their MB/s is per core); the corpus-wide phases get wall time.
-    fn rows(&self, analysis: &pipeline::Analysis) -> Vec<report::Timing> {
-        let ok: Vec<&pipeline::ArticleCounts> = analysis
-            .articles
+    fn rows(&self, articles: &[ArticleResult]) -> Vec<report::Timing> {
+        let ok: Vec<&pipeline::ArticleCounts> = articles
             .iter()
             .filter_map(|a| a.outcome.as_ref().ok())
             .collect();
@@ -320,14 +323,14 @@ impl Walls {
             peak_rss,
         };
         let phase = |p: &pipeline::Phase| row(p.name, Some(p.wall), None, p.peak_rss);
-        let mut rows: Vec<report::Timing> = self.analyse.iter().map(phase).collect();
+        let (first, rest) = self.phases.split_at(self.phases.len().min(1));
+        let mut rows: Vec<report::Timing> = first.iter().map(phase).collect();
         rows.extend([
             row("clean", None, Some(cpu(|t| t.clean)), None),
             row("segment", None, Some(cpu(|t| t.segment)), None),
             row("extract", None, Some(cpu(|t| t.extract)), None),
         ]);
-        rows.extend(analysis.phases.iter().map(phase));
-        rows.push(phase(&self.write));
+        rows.extend(rest.iter().map(phase));
         let peak = rows.iter().filter_map(|r| r.peak_rss).max();
         rows.push(row("total", Some(self.total), None, peak));
         rows

@@ -35,12 +35,14 @@ struct Blocked {
 
 /// Groups of mention indices that state the same fact, as `cluster::cluster` would return for
 /// all mentions of the run: on worker 0; empty on the others. `mentions` is the total count.
+/// `step` is called with the name of each step as it ends (for timings).
 pub fn cluster(
     comm: &mut Comm,
     mine: &[Placed],
     mentions: usize,
     articles: usize,
     params: &Params,
+    mut step: impl FnMut(&'static str),
 ) -> Vec<Vec<usize>> {
     let peers = comm.peers();
     let owner = |h: u64| (h % peers as u64) as usize;
@@ -60,6 +62,7 @@ pub fn cluster(
             .collect(),
         mentions,
     };
+    step("cluster: term counts");
 
     // 2. Stories, from each article's terms, on worker 0, for everyone.
     let mut by_article: FxHashMap<u32, Vec<&Features>> = FxHashMap::default();
@@ -91,12 +94,14 @@ pub fn cluster(
     let Some(stories) = comm.all_gather(stories).pop() else {
         return Vec::new();
     };
+    step("cluster: stories");
 
     // 3. Candidate pairs where their prefix terms live, scored there.
     let prefixes: Vec<Vec<u64>> = feats.iter().map(|f| stats.prefix(f, params)).collect();
+    let weighted: Vec<Weighted> = feats.into_iter().map(|f| stats.weigh(f, params)).collect();
+    drop(stats);
     let mut outgoing: Vec<(usize, Blocked)> = Vec::new();
-    for ((p, f), prefix) in mine.iter().zip(feats).zip(prefixes) {
-        let w = stats.weigh(f, params);
+    for ((p, w), prefix) in mine.iter().zip(weighted).zip(prefixes) {
         let mut by_owner: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
         for &h in &prefix {
             by_owner.entry(owner(h)).or_default().push(h);
@@ -150,6 +155,8 @@ pub fn cluster(
         }
     }
 
+    step("cluster: candidates");
+
     // 4. The guarded merge on worker 0. It asks about pairs inside the groups that edges join, so
     // it needs the weights of the mentions that have an edge: the scoring workers have them.
     let mut linked: Vec<(u32, u32, Weighted)> = Vec::new();
@@ -177,12 +184,14 @@ pub fn cluster(
             article_ids[i as usize] = a;
         }
     }
-    cluster::merge_linked(&article_ids, edges, params, |p, q| {
+    let groups = cluster::merge_linked(&article_ids, edges, params, |p, q| {
         match (&weights[p], &weights[q]) {
             (Some(a), Some(b)) => {
                 cluster::link(a, b, stories.same(article_ids[p], article_ids[q]), params).is_some()
             }
             _ => false,
         }
-    })
+    });
+    step("cluster: merge");
+    groups
 }
