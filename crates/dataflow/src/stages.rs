@@ -45,7 +45,9 @@ pub fn cluster(
     mut step: impl FnMut(&'static str),
 ) -> Vec<Vec<usize>> {
     let peers = comm.peers();
-    let owner = |h: u64| (h % peers as u64) as usize;
+    // A term's lowest bit says whether it is a key (`cluster::is_key`); the bits above it spread
+    // terms over workers evenly.
+    let owner = |h: u64| ((h >> 1) % peers as u64) as usize;
     let feats: Vec<Features> = mine.iter().map(|p| cluster::features(p.mention)).collect();
 
     // 1. Term counts, summed where each term lives, then known to every worker.
@@ -97,35 +99,34 @@ pub fn cluster(
     step("cluster: stories");
 
     // 3. Candidate pairs where their prefix terms live, scored there.
-    let prefixes: Vec<Vec<u64>> = feats.iter().map(|f| stats.prefix(f, params)).collect();
-    let weighted: Vec<Weighted> = feats.into_iter().map(|f| stats.weigh(f, params)).collect();
-    drop(stats);
-    let mut outgoing: Vec<(usize, Blocked)> = Vec::new();
-    for ((p, w), prefix) in mine.iter().zip(weighted).zip(prefixes) {
+    // Made while they are sent: a mention's copies exist only until they are on the wire.
+    let outgoing = mine.iter().zip(feats).flat_map(|(p, f)| {
+        let prefix = stats.prefix(&f, params);
+        let w = stats.weigh(f, params);
         let mut by_owner: FxHashMap<usize, Vec<u64>> = FxHashMap::default();
         for &h in &prefix {
             by_owner.entry(owner(h)).or_default().push(h);
         }
         let mut dests: Vec<(usize, Vec<u64>)> = by_owner.into_iter().collect();
         dests.sort_unstable_by_key(|d| d.0);
-        for (to, here) in dests {
-            outgoing.push((
-                to,
-                Blocked {
-                    here,
-                    index: p.index,
-                    article: p.article,
-                    prefix: prefix.clone(),
-                    weighted: w.clone(),
-                },
-            ));
-        }
-    }
+        let (index, article) = (p.index, p.article);
+        dests.into_iter().map(move |(to, here)| {
+            let blocked = Blocked {
+                here,
+                index,
+                article,
+                prefix: prefix.clone(),
+                weighted: w.clone(),
+            };
+            (to, blocked)
+        })
+    });
     let arrived: Vec<Blocked> = comm
         .exchange(outgoing, |(to, _)| *to)
         .into_iter()
         .map(|(_, b)| b)
         .collect();
+    drop(stats);
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (k, b) in arrived.iter().enumerate() {
         for &h in &b.here {
@@ -177,15 +178,22 @@ pub fn cluster(
     }
     // A mention without an edge stays alone whatever its article, so only linked ones need theirs.
     let mut article_ids = vec![0u32; mentions];
-    let mut weights: Vec<Option<Weighted>> = vec![None; mentions];
+    let mut weights: Vec<(u32, Weighted)> = Vec::with_capacity(linked.len());
     for (i, a, w) in linked {
-        if let Some(slot) = weights.get_mut(i as usize) {
-            *slot = Some(w);
-            article_ids[i as usize] = a;
+        if let Some(slot) = article_ids.get_mut(i as usize) {
+            *slot = a;
+            weights.push((i, w));
         }
     }
+    weights.sort_unstable_by_key(|(i, _)| *i);
+    let weight = |i: usize| {
+        let k = weights
+            .binary_search_by_key(&(i as u32), |(i, _)| *i)
+            .ok()?;
+        Some(&weights[k].1)
+    };
     let groups = cluster::merge_linked(&article_ids, edges, params, |p, q| {
-        match (&weights[p], &weights[q]) {
+        match (weight(p), weight(q)) {
             (Some(a), Some(b)) => {
                 cluster::link(a, b, stories.same(article_ids[p], article_ids[q]), params).is_some()
             }
