@@ -31,6 +31,8 @@ pub struct Shared {
     pub out: PathBuf,
     pub style: CsvStyle,
     pub workbook: bool,
+    /// Clusters whose rows reach worker 0 in one round: bounds what worker 0 holds at a time.
+    pub clusters_per_round: usize,
 }
 
 /// What worker 0 has once the reports are written: every article (for the summary and the
@@ -44,9 +46,6 @@ pub struct Reported {
 /// file (JSONL holds many). The single-machine run keeps articles in this order before sorting
 /// them by name, so it breaks ties between equal names.
 type Origin = (u32, u32);
-
-/// Clusters whose rows travel to worker 0 in one round: bounds what worker 0 holds at a time.
-const CLUSTERS_PER_ROUND: usize = 50_000;
 
 /// A cluster on its owner: where its mentions are in the owner's list, and its verdict.
 struct Owned {
@@ -256,8 +255,9 @@ pub fn analyse(
         .then(|| StreamedReports::create(&shared.out, shared.style).map_err(|e| format!("{e:#}")));
     let mut failed: Option<String> = None;
     let mut next = 0;
-    for round in 0..clusters.div_ceil(CLUSTERS_PER_ROUND) {
-        let end = ((round + 1) * CLUSTERS_PER_ROUND) as u32;
+    let per_round = shared.clusters_per_round.max(1);
+    for round in 0..clusters.div_ceil(per_round) {
+        let end = u32::try_from((round + 1) * per_round).unwrap_or(u32::MAX);
         let count = owned[next..].partition_point(|c| c.position < end);
         let batch: Vec<(u32, Vec<u8>, Vec<u8>, u32)> = owned[next..next + count]
             .par_iter()

@@ -22,6 +22,10 @@ pub struct DistArgs {
     /// Seconds to wait at start-up for the other processes to connect.
     #[arg(long, default_value_t = 60)]
     pub connect_timeout: u64,
+    /// Clusters whose report rows travel to process 0 together: fewer hold less memory on
+    /// process 0, more take fewer rounds.
+    #[arg(long, default_value_t = 50_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub clusters_per_round: u64,
     /// timely's flags, after `--`: -w WORKERS (threads per process), -n PROCESSES,
     /// -p INDEX (this process, 0 writes the reports), -h HOSTFILE (one host:port per line).
     #[arg(last = true, allow_hyphen_values = true, value_name = "TIMELY")]
@@ -52,6 +56,7 @@ pub fn dist(args: DistArgs) -> Result<ExitCode> {
             bom: !args.run.no_bom,
         },
         workbook: !args.run.no_xlsx,
+        clusters_per_round: args.clusters_per_round as usize,
     });
     let work = Arc::clone(&shared);
     let outcome = dataflow::execute(&config, move |comm| distributed::analyse(comm, &work))
