@@ -1,7 +1,8 @@
 //! The cluster stage across workers: `cluster::cluster`'s own pieces, with the mentions kept
 //! where their articles were read and only keys, weights and edges on the wire.
 //!
-//! 1. Term counts meet by term and come back summed to everyone ([`cluster::TermStats`]).
+//! 1. Term counts meet by term and come back summed to the workers that have the term
+//!    ([`cluster::TermStats`]).
 //! 2. Article term sets meet on worker 0, which groups articles into stories for everyone.
 //! 3. Each mention goes to the owners of its blocking-prefix terms. A pair is scored where its
 //!    smallest shared prefix term lives, so every candidate pair is scored exactly once.
@@ -50,18 +51,23 @@ pub fn cluster(
     let owner = |h: u64| ((h >> 1) % peers as u64) as usize;
     let feats: Vec<Features> = mine.iter().map(|p| cluster::features(p.mention)).collect();
 
-    // 1. Term counts, summed where each term lives, then known to every worker.
+    // 1. Term counts, summed where each term lives, and returned to the workers whose mentions
+    // have the term: a worker weighs and blocks only its own mentions.
+    let me = comm.index() as u32;
     let local = TermStats::count(&feats);
-    let partial: Vec<(u64, u32)> = local.df.into_iter().collect();
+    let partial = local.df.into_iter().map(|(h, c)| (h, c, me));
+    let arrived = comm.exchange(partial, |&(h, _, _)| owner(h));
     let mut summed: FxHashMap<u64, u32> = FxHashMap::default();
-    for (h, c) in comm.exchange(partial, |&(h, _)| owner(h)) {
+    for &(h, c, _) in &arrived {
         *summed.entry(h).or_insert(0) += c;
     }
+    let replies = arrived
+        .into_iter()
+        .map(|(h, _, to)| (h, summed.get(&h).copied().unwrap_or(0), to));
+    let df = comm.exchange(replies, |&(_, _, to)| to as usize);
+    drop(summed);
     let stats = TermStats {
-        df: comm
-            .all_gather(summed.into_iter().collect())
-            .into_iter()
-            .collect(),
+        df: df.into_iter().map(|(h, c, _)| (h, c)).collect(),
         mentions,
     };
     step("cluster: term counts");
