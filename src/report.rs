@@ -350,6 +350,16 @@ pub fn timings_csv(rows: &[Timing]) -> Result<Vec<u8>> {
     csv.finish()
 }
 
+/// Writes the timings of a run to `path` (replaced whole, like the reports).
+pub fn write_timings(path: &Path, rows: &[Timing]) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    write_all_atomically(
+        path.parent().unwrap_or(Path::new(".")),
+        &[(&name, timings_csv(rows)?)],
+    )?;
+    Ok(())
+}
+
 /// The workbook beside the CSV reports.
 pub const WORKBOOK: &str = "claimcheck.xlsx";
 

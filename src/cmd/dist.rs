@@ -95,7 +95,12 @@ pub fn dist(args: DistArgs) -> Result<ExitCode> {
         }
         None => {
             if let Some(path) = &args.run.timings {
-                write_phases(&process_path(path, config.process), &phases, started)?;
+                write_phases(
+                    &process_path(path, config.process),
+                    &phases,
+                    config.workers,
+                    started,
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -113,14 +118,19 @@ fn process_path(path: &Path, process: usize) -> PathBuf {
 }
 
 /// The timings of a process that writes no reports: its phases and its total.
-fn write_phases(path: &Path, phases: &[pipeline::Phase], started: Instant) -> Result<()> {
+fn write_phases(
+    path: &Path,
+    phases: &[pipeline::Phase],
+    threads: usize,
+    started: Instant,
+) -> Result<()> {
     let row = |stage: &str, wall, peak_rss| report::Timing {
         stage: stage.to_string(),
         wall: Some(wall),
         cpu: None,
         articles: 0,
         bytes: 0,
-        threads: 1,
+        threads,
         peak_rss,
     };
     let mut rows: Vec<report::Timing> = phases
@@ -129,10 +139,5 @@ fn write_phases(path: &Path, phases: &[pipeline::Phase], started: Instant) -> Re
         .collect();
     let peak = phases.iter().filter_map(|p| p.peak_rss).max();
     rows.push(row("total", started.elapsed(), peak));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    report::write_all_atomically(
-        path.parent().unwrap_or(Path::new(".")),
-        &[(&name, report::timings_csv(&rows)?)],
-    )?;
-    Ok(())
+    report::write_timings(path, &rows)
 }

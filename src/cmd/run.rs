@@ -194,11 +194,7 @@ pub(super) fn conclude(
             total: started.elapsed(),
             threads,
         };
-        let csv = report::timings_csv(&walls.rows(articles))?;
-        if let Err(e) = report::write_all_atomically(
-            path.parent().unwrap_or(Path::new(".")),
-            &[(&path.file_name().unwrap_or_default().to_string_lossy(), csv)],
-        ) {
+        if let Err(e) = report::write_timings(path, &walls.rows(articles)) {
             eprintln!("claimcheck: error: {e:#}");
             return Ok(ExitCode::from(EXIT_USAGE_OR_OUTPUT));
         }
