@@ -23,7 +23,13 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError
         return Err(CleanError::Empty);
     }
     let (text, align) = match Encoding::for_bom(bytes).or_else(|| utf16_without_bom(bytes)) {
-        Some((enc, bom)) => transcode(enc, bytes, bom),
+        Some((enc, bom)) => {
+            let (text, align) = transcode(enc, bytes, bom);
+            // A UTF-16 file is only checked once decoded: its raw bytes are half NUL by nature.
+            reject_control_chars(text.as_bytes())?;
+            (text, align)
+        }
+        // Every other encoding keeps C0 controls as they are, so the raw bytes tell.
         None => {
             reject_binary(bytes)?;
             match std::str::from_utf8(bytes) {
@@ -32,8 +38,6 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError
             }
         }
     };
-    // A UTF-16 file is only checked once decoded: its raw bytes are half NUL by nature.
-    reject_control_chars(text.as_bytes())?;
     let decoded = normalize(text, align);
     if decoded.text.trim().is_empty() {
         return Err(CleanError::Empty);
@@ -45,7 +49,8 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<Decoded, CleanError
 /// byte, at odd offsets for little-endian and even ones for big-endian, and almost none elsewhere.
 fn utf16_without_bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 16 {
+    // Nearly every file has no NUL at all, which one fast search says.
+    if head.len() < 16 || !head.contains(&0) {
         return None;
     }
     let nul = |parity: usize| {
@@ -197,7 +202,7 @@ fn normalize(text: String, align: Alignment) -> Decoded {
         .enumerate()
         .filter(|&(_, b)| b >= 0xcc)
         .filter_map(|(i, _)| text[i..].chars().next());
-    let needs_nfc = is_nfc_quick(high) != IsNormalized::Yes;
+    let needs_nfc = !text.is_ascii() && is_nfc_quick(high) != IsNormalized::Yes;
     if !needs_nfc && !text.contains('\r') {
         return Decoded { text, align };
     }

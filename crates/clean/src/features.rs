@@ -158,21 +158,7 @@ fn space_at(line: &str, i: usize, class: u8) -> Option<usize> {
 /// chars, measured from its first to its last letter or digit.
 fn scan_words<'a>(line: &'a str, f: &mut Features, first: &mut [&'a str; 8], seen: &mut usize) {
     if line.is_ascii() {
-        for token in line.split_ascii_whitespace() {
-            if let Some(slot) = first.get_mut(*seen) {
-                *slot = token;
-            }
-            *seen += 1;
-            let t = token.as_bytes();
-            let alnum = |c: &u8| c.is_ascii_alphanumeric();
-            let Some(s) = t.iter().position(alnum) else {
-                continue;
-            };
-            let e = t.iter().rposition(alnum).map_or(s, |e| e + 1);
-            let word = &token[s..e];
-            let digits = word.bytes().filter(u8::is_ascii_digit).count();
-            count_word(word, digits, true, f);
-        }
+        scan_ascii_words(line, f, first, seen);
         return;
     }
     let b = line.as_bytes();
@@ -209,6 +195,45 @@ fn scan_words<'a>(line: &'a str, f: &mut Features, first: &mut [&'a str; 8], see
         let digits = word.bytes().filter(u8::is_ascii_digit).count();
         if !word.is_empty() {
             count_word(word, digits, ascii || word.is_ascii(), f);
+        }
+    }
+}
+
+/// `scan_words` for an ASCII line, the common case: each token, its first and last letter or
+/// digit and its digits are found in one pass over its bytes.
+fn scan_ascii_words<'a>(
+    line: &'a str,
+    f: &mut Features,
+    first: &mut [&'a str; 8],
+    seen: &mut usize,
+) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if BYTE_CLASS[usize::from(b[i])] & SPACE != 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut word_start, mut word_end, mut digits) = (usize::MAX, 0, 0);
+        while i < b.len() {
+            let class = BYTE_CLASS[usize::from(b[i])];
+            if class & SPACE != 0 {
+                break;
+            }
+            if class & ALNUM != 0 {
+                word_start = word_start.min(i);
+                word_end = i + 1;
+                digits += usize::from(class & DIGIT != 0);
+            }
+            i += 1;
+        }
+        if let Some(slot) = first.get_mut(*seen) {
+            *slot = &line[start..i];
+        }
+        *seen += 1;
+        if word_end > 0 {
+            count_word(&line[word_start..word_end], digits, true, f);
         }
     }
 }
