@@ -7,6 +7,8 @@
 //! "600 North Korean soldiers" → "north korean soldier", "600 troops" → "troop". Stages that
 //! compare counts should compare the last word; the modifiers are there for display.
 
+mod relative;
+
 use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
 use std::sync::LazyLock;
@@ -1043,6 +1045,8 @@ fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
         "a" | "an" => lex_at(text, toks, i + 1).is_some(),
         "several" | "few" | "dozens" | "tens" | "hundreds" | "thousands" | "millions"
         | "billions" => true,
+        // Relative ordinals ("last", "next to last").
+        "last" | "next" | "previous" | "current" | "penultimate" | "antepenultimate" => true,
         _ => lex(w).is_some(),
     }
 }
@@ -1578,6 +1582,18 @@ pub(crate) fn quantities(
             i += 1;
             continue;
         }
+        if let Some((first, last, position)) = relative::relative_at(text, toks, i)
+            .filter(|&(first, last, _)| !toks[first..=last].iter().any(inside))
+        {
+            let (start, end) = (toks[first].start, toks[last].end);
+            let offset = f64::from(position.offset);
+            out.push(Quantity {
+                kind: QuantityKind::RelativeOrdinal(position),
+                ..plain(start, end, offset)
+            });
+            i = last + 1;
+            continue;
+        }
         // "22,24,26,31": comma groups that are not thousands are a list.
         if t.kind == Kind::Num && !digits_are_noise(text, toks, i) {
             if let Some(list) = text
@@ -1907,7 +1923,7 @@ mod tests {
     use super::*;
     use crate::tok::tokenize;
 
-    fn q(s: &str) -> Vec<Quantity> {
+    pub(super) fn q(s: &str) -> Vec<Quantity> {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let mut out = vec![];
