@@ -124,17 +124,22 @@ fn words_follow(text: &str, toks: &[Tok], mut k: usize, words: &[&str]) -> Optio
 }
 
 /// Uses of a relative word that name no position in a list: dates and periods ("last week",
-/// "next two months"), compounds ("last-minute", "next-generation", as "third-party" is no
-/// rank), the preposition "next to", the verb "last" ("will last", "did not last") and the idiom
-/// "at (long) last".
+/// "next two months"; "penultimate" is no date word), compounds ("last-minute",
+/// "next-generation", as "third-party" is no rank), the preposition "next to", the noun "current"
+/// ("swept away by the current": the adjective always has its noun after it), the verb "last"
+/// ("will last", "did not last") and the idiom "at (long) last".
 fn names_no_position(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
-    if time_follows(text, toks, i + 1) {
+    let dated = matches!(w, "last" | "next" | "previous" | "current");
+    if dated && time_follows(text, toks, i + 1) {
         return true;
     }
     if punct_is(text, toks, i + 1, "-") && glued(toks, i + 1) {
         return true;
     }
     if w == "next" && word_is(text, toks, i + 1, "to") {
+        return true;
+    }
+    if w == "current" && toks.get(i + 1).is_none_or(|t| t.kind != Kind::Word) {
         return true;
     }
     if w != "last" || i == 0 {
@@ -190,8 +195,10 @@ fn time_follows(text: &str, toks: &[Tok], k: usize) -> bool {
         .is_some_and(|t| date_word(word(text, t)))
 }
 
-/// Units of time, parts of the day, week and year, and (capitalised) names of days and months.
+/// Units of time, parts of the day, week and year, and (capitalised) names of days and months,
+/// possessive or not ("next year's").
 fn date_word(w: &str) -> bool {
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
     if time_unit(w).is_some() {
         return true;
     }
@@ -281,6 +288,7 @@ mod tests {
             one("his penultimate match"),
             ("penultimate".into(), End, -1)
         );
+        assert_eq!(one("the penultimate day"), ("penultimate".into(), End, -1));
         assert_eq!(
             one("the antepenultimate"),
             ("antepenultimate".into(), End, -2)
@@ -331,6 +339,7 @@ mod tests {
             "the next two years",
             "the last few weeks",
             "the current year",
+            "next year's election",
         ] {
             assert!(rel(s).is_empty(), "{s}: {:?}", rel(s));
         }
@@ -348,6 +357,7 @@ mod tests {
             "next to the embassy",
             "a last-minute deal",
             "from first to last",
+            "swept away by the current.",
         ] {
             assert!(rel(s).is_empty(), "{s}: {:?}", rel(s));
         }
