@@ -527,6 +527,9 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     }
                     match lex_at(text, toks, j + 1) {
                         Some(Lex::Small(_) | Lex::Tens(_)) => {}
+                        // "two hundred and first"; "and first-time buyers" is another phrase.
+                        Some(Lex::Ord(_, false))
+                            if !(punct_is(text, toks, j + 2, "-") && glued(toks, j + 2)) => {}
                         None if toks.get(j + 1).is_some_and(|n| n.kind == Kind::Num) => {}
                         _ => break,
                     }
@@ -2028,6 +2031,15 @@ mod tests {
             (QuantityKind::Ordinal, 72.0, Some("birthday"))
         );
         assert_eq!(one("the first time").kind, QuantityKind::Ordinal);
+        for (s, v) in [
+            ("the two hundred and first day", 201.0),
+            ("one thousand and first night", 1001.0),
+            ("its one hundred and twenty-fifth anniversary", 125.0),
+        ] {
+            let o = one(s);
+            assert_eq!((o.kind, o.min), (QuantityKind::Ordinal, v), "{s}");
+        }
+        assert_eq!(q("two hundred and first-time buyers")[0].min, 200.0);
         let p = one("rose 40% last year");
         assert_eq!((p.kind, p.min), (QuantityKind::Percent, 40.0));
         assert_eq!(one("twenty percent").kind, QuantityKind::Percent);
