@@ -6,7 +6,9 @@
 //! unit of time or a date word ("last week", "next two months", "last Tuesday") they belong to the
 //! date parser; "will last", "at last" and "next to the embassy" name no position at all.
 
-use super::{adjacent, glued, is_ordinal_suffix, lex_at, punct_is, time_unit, word, word_is, Lex};
+use super::{
+    adjacent, glued, is_ordinal_suffix, lex_at, number_at, punct_is, time_unit, word, word_is, Lex,
+};
 use crate::tok::{is_cap, lower, Kind, Tok};
 use model::{Anchor, Relative};
 
@@ -41,8 +43,11 @@ pub(super) fn relative_at(text: &str, toks: &[Tok], i: usize) -> Option<(usize, 
     if names_no_position(text, toks, i, w) {
         return None;
     }
-    // "next one", "the last one": the pronoun stands for the item, it counts nothing.
-    let last = words_follow(text, toks, i + 1, &["one"]).unwrap_or(i);
+    // "next one", "the last one": the pronoun stands for the item, it counts nothing; "the last
+    // one hundred" counts.
+    let last = words_follow(text, toks, i + 1, &["one"])
+        .filter(|&k| number_at(text, toks, k).is_some_and(|p| p.last == k))
+        .unwrap_or(i);
     Some((i, last, position))
 }
 
@@ -324,6 +329,8 @@ mod tests {
             ("previous one".into(), Current, -1)
         );
         assert!(q("the last one").iter().all(|x| x.min != 1.0));
+        let v = q("the last one hundred soldiers");
+        assert_eq!((v.len(), v[1].min), (2, 100.0), "{v:?}");
     }
 
     #[test]
