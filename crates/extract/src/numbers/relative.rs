@@ -132,30 +132,28 @@ fn words_follow(text: &str, toks: &[Tok], mut k: usize, words: &[&str]) -> Optio
 /// "next two months"; "penultimate" is no date word), compounds ("last-minute",
 /// "next-generation", as "third-party" is no rank), the preposition "next to", the noun "current"
 /// ("swept away by the current": the adjective always has its noun after it), the verb "last"
-/// ("will last", "did not last") and the idiom "at (long) last".
+/// ("will last", "did not last"), the idiom "at (long) last", and verbs and adverbs that end a
+/// clause ("will the truce last?", "spoke next").
 fn names_no_position(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
     let dated = matches!(w, "last" | "next" | "previous" | "current");
-    if dated && time_follows(text, toks, i + 1) {
-        return true;
-    }
-    if punct_is(text, toks, i + 1, "-") && glued(toks, i + 1) {
-        return true;
-    }
-    if w == "next" && word_is(text, toks, i + 1, "to") {
-        return true;
-    }
-    if w == "current" && toks.get(i + 1).is_none_or(|t| t.kind != Kind::Word) {
-        return true;
-    }
-    if w != "last" || i == 0 {
-        return false;
-    }
+    // A noun phrase may start with a number: "next 3 books".
+    let word_follows = toks.get(i + 1).is_some_and(|t| t.kind != Kind::Punct);
     let mut buf = [0u8; 24];
-    let prev = toks
-        .get(i - 1)
-        .filter(|t| t.kind == Kind::Word)
-        .and_then(|t| lower(word(text, t), &mut buf))
-        .unwrap_or("");
+    let prev = i.checked_sub(1).and_then(|k| toks.get(k)).map_or("", |t| {
+        let w = word(text, t);
+        lower(w, &mut buf).unwrap_or(w)
+    });
+    (dated && time_follows(text, toks, i + 1))
+        || (punct_is(text, toks, i + 1, "-") && glued(toks, i + 1))
+        || (w == "next" && word_is(text, toks, i + 1, "to"))
+        || (w == "current" && !word_follows)
+        || (w == "last" && verb_or_idiom_after(prev))
+        || (!word_follows && !names_bare_position(prev))
+}
+
+/// Words before "last" that make it the verb ("will last", "didn't last") or the idiom "at
+/// (long) last".
+fn verb_or_idiom_after(prev: &str) -> bool {
     prev.ends_with("n't")
         || prev.ends_with("n’t")
         || matches!(
@@ -176,6 +174,39 @@ fn names_no_position(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
                 | "at"
                 | "long"
         )
+}
+
+/// Words after which a relative word with no noun after it still names a position: a determiner
+/// ("the last."), a verb of placing ("finished last") or a quotation mark ("“next” or “last”").
+fn names_bare_position(prev: &str) -> bool {
+    matches!(
+        prev,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "very"
+            | "finished"
+            | "finish"
+            | "came"
+            | "comes"
+            | "come"
+            | "placed"
+            | "ranked"
+            | "ranks"
+            | "\""
+            | "“"
+            | "‘"
+            | "'"
+    )
 }
 
 /// A unit of time or a date word from token `k` on, perhaps after a number or a vague amount
@@ -298,6 +329,9 @@ mod tests {
             one("the antepenultimate"),
             ("antepenultimate".into(), End, -2)
         );
+        assert_eq!(one("she finished last."), ("last".into(), End, 0));
+        assert_eq!(one("next 3 books"), ("next".into(), Current, 1));
+        assert_eq!(rel("Do you mean “next” or “last”?").len(), 2);
     }
 
     #[test]
@@ -365,6 +399,9 @@ mod tests {
             "a last-minute deal",
             "from first to last",
             "swept away by the current.",
+            "Will the truce last?",
+            "He spoke next.",
+            "Next, the council will vote.",
         ] {
             assert!(rel(s).is_empty(), "{s}: {:?}", rel(s));
         }
