@@ -140,8 +140,8 @@ fn names_no_position(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
     let word_follows = toks.get(i + 1).is_some_and(|t| t.kind != Kind::Punct);
     let mut buf = [0u8; 24];
     let prev = i.checked_sub(1).and_then(|k| toks.get(k)).map_or("", |t| {
-        let w = word(text, t);
-        lower(w, &mut buf).unwrap_or(w)
+        let raw = word(text, t);
+        lower(raw, &mut buf).unwrap_or(raw)
     });
     (dated && time_follows(text, toks, i + 1))
         || (punct_is(text, toks, i + 1, "-") && glued(toks, i + 1))
