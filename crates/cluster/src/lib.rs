@@ -163,6 +163,11 @@ pub fn features(m: &Mention) -> Features {
     }
     let mut ordinals = Vec::new();
     for q in &claim.numbers {
+        // "The last convoy" and "the next convoy" of two articles may be the same convoy or not:
+        // a relative ordinal says nothing either way.
+        if matches!(q.kind, QuantityKind::RelativeOrdinal(_)) {
+            continue;
+        }
         let k = QuantityKey::of(q);
         let head = k.counted.clone().unwrap_or_default();
         if q.kind == QuantityKind::Ordinal {

@@ -241,6 +241,24 @@ fn different_ordinals_are_different_events() {
 }
 
 #[test]
+fn relative_ordinals_are_no_evidence() {
+    let plain = mention("a", 1, "The convoy left Kursk.");
+    let last = counted(
+        plain.clone(),
+        "last",
+        0.0,
+        0.0,
+        QuantityKind::RelativeOrdinal(model::Relative {
+            anchor: model::Anchor::End,
+            offset: 0,
+        }),
+        "convoy",
+    );
+    let (f, g) = (features(&plain), features(&last));
+    assert_eq!((f.terms, f.ordinals), (g.terms, g.ordinals));
+}
+
+#[test]
 fn one_broad_sentence_does_not_chain_two_statements_of_an_article() {
     // Mentions 0 and 1 are different statements of article 0; mention 2 (article 1) resembles both.
     let mut g = Groups::new(&[0, 0, 1]);

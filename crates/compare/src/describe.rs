@@ -3,10 +3,13 @@
 use model::{Claim, Quantity, QuantityKind};
 
 /// Every quantity of a claim, e.g. "~600 soldiers, 5,532 sanctions"; empty when it has none.
+/// Relative ordinals ("the last", "next") are left out: the column lists what an analyst can
+/// check against other outlets, and a position in an unstated list is not that.
 pub fn describe_numbers(claim: &Claim) -> String {
     claim
         .numbers
         .iter()
+        .filter(|q| !matches!(q.kind, QuantityKind::RelativeOrdinal(_)))
         .map(describe_quantity)
         .collect::<Vec<_>>()
         .join(", ")
@@ -40,7 +43,10 @@ const APPROX: &[&str] = &[
 
 /// One quantity: its interval in a compact form, then its unit and counted noun.
 pub fn describe_quantity(q: &Quantity) -> String {
-    if q.kind == QuantityKind::Ordinal {
+    if matches!(
+        q.kind,
+        QuantityKind::Ordinal | QuantityKind::RelativeOrdinal(_)
+    ) {
         return q.text.trim().to_string();
     }
     let lower = q.text.to_lowercase();

@@ -174,8 +174,13 @@ fn number_conflicts(sources: &[Source]) -> Vec<(ConflictKind, String)> {
     for s in sources {
         for q in &s.m.claim.numbers {
             let key = QuantityKey::of(q);
-            // Ranks name different things ("81st", "86th"); an uncounted number names nothing.
-            if q.kind == QuantityKind::Ordinal || key.counted.is_none() {
+            // Ranks name different things ("81st", "86th"), a relative ordinal ("the last") names
+            // no value at all, and an uncounted number names nothing.
+            let rank = matches!(
+                q.kind,
+                QuantityKind::Ordinal | QuantityKind::RelativeOrdinal(_)
+            );
+            if rank || key.counted.is_none() {
                 continue;
             }
             by_key.entry(key).or_default().push(Stated {

@@ -1,7 +1,7 @@
 //! Findings on hand-built clusters.
 
 use super::*;
-use model::{Claim, DateMention, Granularity};
+use model::{Anchor, Claim, DateMention, Granularity, Relative};
 
 fn mention(article: &str, text: &str, published: Option<&str>) -> Mention {
     Mention {
@@ -490,6 +490,43 @@ fn numbers_and_dates_read_plainly() {
     ];
     assert_eq!(describe_dates(&claim), "On Tuesday, 2022-08");
     assert_eq!(describe_numbers(&claim), "");
+    let last = Quantity {
+        kind: QuantityKind::RelativeOrdinal(Relative {
+            anchor: Anchor::End,
+            offset: 0,
+        }),
+        ..q("the last", 0.0, 0.0, None)
+    };
+    assert_eq!(describe_quantity(&last), "the last");
+    claim.numbers = vec![last, q("600", 600.0, 600.0, Some("soldiers"))];
+    assert_eq!(describe_numbers(&claim), "600 soldiers");
+}
+
+#[test]
+fn relative_ordinals_never_conflict() {
+    let last = |m: Mention, words: &str, offset: i32| {
+        let mut m = with_number(m, words, f64::from(offset), f64::from(offset), "convoys");
+        m.claim.numbers[0].kind = QuantityKind::RelativeOrdinal(Relative {
+            anchor: Anchor::End,
+            offset,
+        });
+        m
+    };
+    let ms = [
+        last(
+            mention("001", "The last convoy left Kursk.", None),
+            "last",
+            0,
+        ),
+        last(
+            mention("002", "The penultimate convoy left Kursk.", None),
+            "penultimate",
+            -1,
+        ),
+    ];
+    let f = run(&ms, &[("001", 0), ("002", 1)]);
+    assert_eq!(f.status, Status::Corroborated, "{f:?}");
+    assert_eq!(f.conflict_kind, None);
 }
 
 #[test]

@@ -4,12 +4,15 @@
 //! `cargo run --release -p extract --example eval_extract -- <eval/extract dir> <stance_labels.tsv> [seeds dir]`
 //!
 //! Every input goes through `extract` with `Options { all: true, .. }` as one sentence, the same
-//! code path as production. A case is exact when every expected item is matched by value and no
-//! extra item is found. Cases outside news (fractions, powers, relative ordinals, …) are counted
+//! code path as production. A case is exact when every expected item is matched by value (a
+//! relative ordinal such as upstream's "end-1" by its anchor and offset) and no extra item is
+//! found. Cases outside news (fractions, powers, relative ordinals, …) are counted
 //! in the totals and also shown on their own lines.
 
 use extract::{extract, Options};
-use model::{Claim, DateMention, Granularity, PubDate, QuantityKind, Sentence};
+use model::{
+    Anchor, Claim, DateMention, Granularity, PubDate, Quantity, QuantityKind, Relative, Sentence,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -76,21 +79,64 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
-/// Multiset match: each expected value takes one unused found value.
-fn exact(expected: &[f64], found: &[(f64, f64)]) -> bool {
+/// An expected value within a found interval's ends or at its middle.
+fn in_interval(e: f64, (lo, hi): (f64, f64)) -> bool {
+    close(lo, e) || close(hi, e) || (hi.is_finite() && close((lo + hi) / 2.0, e))
+}
+
+/// Upstream's relative ordinal values: "end+0", "current-1".
+fn relative(v: &Value) -> Option<Relative> {
+    let s = v.as_str()?;
+    let (anchor, offset) = if let Some(o) = s.strip_prefix("end") {
+        (Anchor::End, o)
+    } else {
+        (Anchor::Current, s.strip_prefix("current")?)
+    };
+    Some(Relative {
+        anchor,
+        offset: offset.parse().ok()?,
+    })
+}
+
+/// An expected number or ordinal: a value, or a position relative to a list.
+#[derive(Clone, Copy)]
+enum Want {
+    Value(f64),
+    Relative(Relative),
+}
+
+impl Want {
+    fn of(v: &Value) -> Want {
+        relative(v).map_or_else(|| Want::Value(num(v).unwrap_or(f64::NAN)), Want::Relative)
+    }
+
+    /// Values match within an interval; relative ordinals only by the same anchor and offset.
+    fn matches(self, q: &Quantity) -> bool {
+        match (self, q.kind) {
+            (Want::Relative(r), QuantityKind::RelativeOrdinal(found)) => r == found,
+            (Want::Value(e), kind) if !matches!(kind, QuantityKind::RelativeOrdinal(_)) => {
+                in_interval(e, (q.min, q.max))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Multiset match: each expected item takes one unused found item.
+fn exact<E, F>(expected: &[E], found: &[F], hit: impl Fn(&E, &F) -> bool) -> bool {
     if expected.len() != found.len() {
         return false;
     }
     let mut used = vec![false; found.len()];
-    expected.iter().all(|&e| {
-        let hit = found.iter().enumerate().position(|(i, &(lo, hi))| {
-            !used[i]
-                && (close(lo, e) || close(hi, e) || (hi.is_finite() && close((lo + hi) / 2.0, e)))
-        });
-        if let Some(i) = hit {
+    expected.iter().all(|e| {
+        let i = found
+            .iter()
+            .enumerate()
+            .position(|(i, f)| !used[i] && hit(e, f));
+        if let Some(i) = i {
             used[i] = true;
         }
-        hit.is_some()
+        i.is_some()
     })
 }
 
@@ -157,26 +203,30 @@ fn number_category(input: &str, expected: &[Value]) -> &'static str {
     "core"
 }
 
+/// The kinds of found quantity a file's cases are scored on.
+type Kinds = fn(QuantityKind) -> bool;
+
+fn cardinal(k: QuantityKind) -> bool {
+    matches!(k, QuantityKind::Count | QuantityKind::Duration)
+}
+
+fn ordinal(k: QuantityKind) -> bool {
+    matches!(k, QuantityKind::Ordinal | QuantityKind::RelativeOrdinal(_))
+}
+
 fn numbers_eval(dir: &Path) {
     let mut total = Tally::default();
     let mut by_cat: BTreeMap<&str, Tally> = BTreeMap::new();
-    for (file, kinds, types) in [
-        (
-            "number.jsonl",
-            &[QuantityKind::Count, QuantityKind::Duration][..],
-            &["number"][..],
-        ),
-        (
-            "ordinal.jsonl",
-            &[QuantityKind::Ordinal][..],
-            &["ordinal", "ordinal.relative"][..],
-        ),
+    let files: [(&str, Kinds, &[&str]); 3] = [
+        ("number.jsonl", cardinal, &["number"]),
+        ("ordinal.jsonl", ordinal, &["ordinal", "ordinal.relative"]),
         (
             "percent.jsonl",
-            &[QuantityKind::Percent][..],
-            &["percentage"][..],
+            |k| k == QuantityKind::Percent,
+            &["percentage"],
         ),
-    ] {
+    ];
+    for (file, kinds, types) in files {
         let mut t = Tally::default();
         for case in read_jsonl(&dir.join(file)) {
             let input = case["input"].as_str().unwrap_or("");
@@ -185,26 +235,22 @@ fn numbers_eval(dir: &Path) {
                 .iter()
                 .filter(|e| e["type"].as_str().is_some_and(|t| types.contains(&t)))
                 .collect();
-            let expected: Vec<f64> = exp_items
-                .iter()
-                .map(|e| num(&e["value"]).unwrap_or(f64::NAN))
-                .collect();
+            let expected: Vec<Want> = exp_items.iter().map(|e| Want::of(&e["value"])).collect();
             let claim = run(input, None);
             // Measurements with a unit other than money are dimensions, not numbers, upstream too.
-            let found: Vec<(f64, f64)> = claim
+            let found: Vec<&Quantity> = claim
                 .numbers
                 .iter()
                 .filter(|q| {
-                    kinds.contains(&q.kind)
+                    kinds(q.kind)
                         && (q.unit.is_none()
                             || q.unit.as_deref().is_some_and(|u| {
                                 u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
                             })
                             || q.kind != QuantityKind::Count)
                 })
-                .map(|q| (q.min, q.max))
                 .collect();
-            let ok = exact(&expected, &found);
+            let ok = exact(&expected, &found, |e, q| e.matches(q));
             let why = || {
                 let got: Vec<String> = claim
                     .numbers
@@ -530,7 +576,7 @@ fn currency_eval(dir: &Path) {
             })
             .map(|q| (q.min, q.max))
             .collect();
-        t.add(exact(&expected, &found), || {
+        t.add(exact(&expected, &found, |&e, &f| in_interval(e, f)), || {
             let want: Vec<String> = exp
                 .iter()
                 .map(|e| {

@@ -196,10 +196,16 @@ pub fn extract(
             let negated = span_text(stance::negated);
             let mut ents = vec![];
             entities::entities(text, &toks, &p.spans, first_word, &mut ents);
+            // A relative ordinal ("the last") states no checkable value: it is neither.
             let signals = claims::Signals {
                 counts: numbers
                     .iter()
-                    .filter(|q| q.kind != QuantityKind::Ordinal)
+                    .filter(|q| {
+                        matches!(
+                            q.kind,
+                            QuantityKind::Count | QuantityKind::Percent | QuantityKind::Duration
+                        )
+                    })
                     .count(),
                 ordinals: numbers
                     .iter()
@@ -370,6 +376,34 @@ mod tests {
             },
         );
         assert_eq!(all.len(), 3);
+    }
+
+    #[test]
+    fn relative_ordinals_are_kept_but_are_no_checkable_number() {
+        let all = Options {
+            all: true,
+            ..Options::default()
+        };
+        let text = "The last convoy left.";
+        let c = extract(text, &sentences(text), None, &all);
+        assert!(
+            matches!(
+                c[0].numbers[..],
+                [Quantity {
+                    kind: QuantityKind::RelativeOrdinal(_),
+                    ..
+                }]
+            ),
+            "{c:#?}"
+        );
+        let plain = "The convoy left.";
+        let p = extract(plain, &sentences(plain), None, &all);
+        assert_eq!(c[0].score, p[0].score, "a relative ordinal raises no score");
+        // The date parser claims "last week" and "next Tuesday" before numbers see them.
+        let text = "The convoy left last week and returns next Tuesday.";
+        let c = extract(text, &sentences(text), "2024-05-10".parse().ok(), &all);
+        assert!(c[0].numbers.is_empty(), "{c:#?}");
+        assert_eq!(c[0].dates.len(), 2, "{c:#?}");
     }
 
     #[test]

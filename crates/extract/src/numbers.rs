@@ -7,6 +7,8 @@
 //! "600 North Korean soldiers" → "north korean soldier", "600 troops" → "troop". Stages that
 //! compare counts should compare the last word; the modifiers are there for display.
 
+mod relative;
+
 use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
 use std::sync::LazyLock;
@@ -525,6 +527,9 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     }
                     match lex_at(text, toks, j + 1) {
                         Some(Lex::Small(_) | Lex::Tens(_)) => {}
+                        // "two hundred and first"; "and first-time buyers" is another phrase.
+                        Some(Lex::Ord(_, false))
+                            if !(punct_is(text, toks, j + 2, "-") && glued(toks, j + 2)) => {}
                         None if toks.get(j + 1).is_some_and(|n| n.kind == Kind::Num) => {}
                         _ => break,
                     }
@@ -1043,6 +1048,8 @@ fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
         "a" | "an" => lex_at(text, toks, i + 1).is_some(),
         "several" | "few" | "dozens" | "tens" | "hundreds" | "thousands" | "millions"
         | "billions" => true,
+        // Relative ordinals ("last", "next to last").
+        "last" | "next" | "previous" | "current" | "penultimate" | "antepenultimate" => true,
         _ => lex(w).is_some(),
     }
 }
@@ -1578,6 +1585,18 @@ pub(crate) fn quantities(
             i += 1;
             continue;
         }
+        if let Some((first, last, position)) = relative::relative_at(text, toks, i)
+            .filter(|&(first, last, _)| !toks[first..=last].iter().any(inside))
+        {
+            let (start, end) = (toks[first].start, toks[last].end);
+            let offset = f64::from(position.offset);
+            out.push(Quantity {
+                kind: QuantityKind::RelativeOrdinal(position),
+                ..plain(start, end, offset)
+            });
+            i = last + 1;
+            continue;
+        }
         // "22,24,26,31": comma groups that are not thousands are a list.
         if t.kind == Kind::Num && !digits_are_noise(text, toks, i) {
             if let Some(list) = text
@@ -1907,7 +1926,7 @@ mod tests {
     use super::*;
     use crate::tok::tokenize;
 
-    fn q(s: &str) -> Vec<Quantity> {
+    pub(super) fn q(s: &str) -> Vec<Quantity> {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let mut out = vec![];
@@ -2012,6 +2031,15 @@ mod tests {
             (QuantityKind::Ordinal, 72.0, Some("birthday"))
         );
         assert_eq!(one("the first time").kind, QuantityKind::Ordinal);
+        for (s, v) in [
+            ("the two hundred and first day", 201.0),
+            ("one thousand and first night", 1001.0),
+            ("its one hundred and twenty-fifth anniversary", 125.0),
+        ] {
+            let o = one(s);
+            assert_eq!((o.kind, o.min), (QuantityKind::Ordinal, v), "{s}");
+        }
+        assert_eq!(q("two hundred and first-time buyers")[0].min, 200.0);
         let p = one("rose 40% last year");
         assert_eq!((p.kind, p.min), (QuantityKind::Percent, 40.0));
         assert_eq!(one("twenty percent").kind, QuantityKind::Percent);

@@ -62,6 +62,30 @@ pub enum QuantityKind {
     Percent,
     /// A length of time: "16-month-long", "two decades".
     Duration,
+    /// A position named relative to a list rather than by number: "the last", "next", "the
+    /// second to last". It carries where it counts from and how far; `min` and `max` hold the
+    /// offset too. The list it counts in is never stated, so a relative ordinal names no value
+    /// that another outlet could confirm or contradict: it is never compared and never counts as
+    /// a number in reports.
+    RelativeOrdinal(Relative),
+}
+
+/// Where a relative ordinal counts from and how far, upstream's `end-1` or `current+1`: "last"
+/// is the end + 0, "penultimate" the end − 1, "next" the current + 1, "previous" the current − 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Relative {
+    pub anchor: Anchor,
+    pub offset: i32,
+}
+
+/// What a relative ordinal counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Anchor {
+    /// The end of the list: "last", "penultimate".
+    End,
+    /// The item at hand: "next", "previous", "current".
+    Current,
 }
 
 /// A number found in a claim, normalized to an interval.
@@ -236,5 +260,35 @@ mod open_bound {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
         Ok(Option::<f64>::deserialize(d)?.unwrap_or(f64::INFINITY))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_ordinals_carry_anchor_and_offset_in_json() {
+        let q = Quantity {
+            text: "the second to last".into(),
+            start: 0,
+            end: 18,
+            min: -1.0,
+            max: -1.0,
+            kind: QuantityKind::RelativeOrdinal(Relative {
+                anchor: Anchor::End,
+                offset: -1,
+            }),
+            counted: None,
+            unit: None,
+        };
+        let json = serde_json::to_string(&q).unwrap();
+        assert!(
+            json.contains(r#""kind":{"relative_ordinal":{"anchor":"end","offset":-1}}"#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Quantity>(&json).unwrap(), q);
+        let count = serde_json::to_string(&QuantityKind::Count).unwrap();
+        assert_eq!(count, r#""count""#);
     }
 }
