@@ -139,7 +139,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Counted,
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year|quarter)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+(day|week|month|year|quarter)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
         ),
         (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
@@ -1316,14 +1316,14 @@ fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
 }
 
 /// "the past three months", "the next 7 quarters": a span ending at publication (or starting
-/// after it), as an interval of days, or of whole quarters for quarters.
+/// after it), as a half-open interval of days; whole quarters and decades for those units.
 fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let (dir, n, unit) = if let Some(d) = cap(c, 1) {
-        (d, word_num(cap(c, 2)?)?, cap(c, 3)?)
-    } else if let Some(n) = cap(c, 4) {
-        (cap(c, 5)?, word_num(n)?, cap(c, 6)?)
+    let (dir, n, business, unit) = if let Some(d) = cap(c, 1) {
+        (d, word_num(cap(c, 2)?)?, cap(c, 3).is_some(), cap(c, 4)?)
+    } else if let Some(n) = cap(c, 5) {
+        (cap(c, 6)?, word_num(n)?, cap(c, 7).is_some(), cap(c, 8)?)
     } else {
-        (cap(c, 7)?, 1, cap(c, 8)?)
+        (cap(c, 9)?, 1, false, cap(c, 10)?)
     };
     let back = matches!(
         dir.to_ascii_lowercase().as_str(),
@@ -1331,22 +1331,13 @@ fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
     );
     let unit = unit.to_ascii_lowercase();
     let value = published.and_then(|p| {
-        if unit == "quarter" {
-            let q = i64::from((p.month? - 1) / 3);
-            let idx = i64::from(p.year) * 4 + q;
-            let (a, b) = if back {
-                (idx - n, idx - 1)
-            } else {
-                (idx + 1, idx + n)
-            };
-            let qv = |i: i64| format!("{:04}-Q{}", i.div_euclid(4), i.rem_euclid(4) + 1);
-            return Some(if n == 1 {
-                qv(a)
-            } else {
-                format!("{}/{}", qv(a), qv(b))
-            });
+        if let Some(len) = period_months(&unit) {
+            return whole_periods(p, len, n, back);
         }
         let pd = pub_day(p)?;
+        if business && unit == "day" {
+            return business_days(pd, n, back);
+        }
         let shifted = |k: i64| -> Option<i64> {
             let (y, m, d) = civil_from_days(pd);
             Some(match unit.as_str() {
@@ -1365,9 +1356,66 @@ fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
         } else {
             (pd + 1, shifted(n)? + 1)
         };
-        Some(format!("{}/{}", Pt::day(a).iso()?, Pt::day(b).iso()?))
+        day_span(a, b)
     });
     Some(Found::other(start, end, value, Granularity::Day))
+}
+
+/// A half-open interval of days: `2018-10-01/2019-07-01`.
+fn day_span(a: i64, b: i64) -> Option<String> {
+    Some(format!("{}/{}", Pt::day(a).iso()?, Pt::day(b).iso()?))
+}
+
+/// Months in a calendar period that counted spans take whole.
+fn period_months(unit: &str) -> Option<i32> {
+    match unit {
+        "quarter" => Some(3),
+        "decade" => Some(120),
+        _ => None,
+    }
+}
+
+/// The `n` whole periods of `len` months before the one holding publication, or after it; one
+/// quarter stays a quarter (`2019-Q2`).
+fn whole_periods(p: &PubDate, len: i32, n: i64, back: bool) -> Option<String> {
+    let n = i32::try_from(n).ok()?;
+    let month_idx = p.year * 12 + i32::from(p.month.unwrap_or(1)) - 1;
+    let current = month_idx.div_euclid(len);
+    let (first, after) = if back {
+        (current - n, current)
+    } else {
+        (current + 1, current + 1 + n)
+    };
+    if len == 3 && n == 1 {
+        return Some(format!(
+            "{:04}-Q{}",
+            first.div_euclid(4),
+            first.rem_euclid(4) + 1
+        ));
+    }
+    let day = |period: i32| {
+        let (y, m) = add_months(0, 1, period * len);
+        days_from_civil(y, m, 1)
+    };
+    day_span(day(first), day(after))
+}
+
+/// "the next 4 business days": Monday to Friday only, from the day after publication (or back
+/// to the earliest, ending at publication).
+fn business_days(pd: i64, n: i64, back: bool) -> Option<String> {
+    let step = if back { -1 } else { 1 };
+    let (mut day, mut left) = (pd, n);
+    while left > 0 {
+        day += step;
+        if weekday_of(day) < 5 {
+            left -= 1;
+        }
+    }
+    if back {
+        day_span(day, pd)
+    } else {
+        day_span(pd + 1, day + 1)
+    }
 }
 
 fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
@@ -2040,7 +2088,20 @@ mod tests {
         );
         assert_eq!(
             v("the previous three quarters", "2019-07-04"),
-            Some("2018-Q4/2019-Q2".into())
+            Some("2018-10-01/2019-07-01".into())
+        );
+        assert_eq!(v("the past quarter", "2019-07-04"), Some("2019-Q2".into()));
+        assert_eq!(
+            v("in the next two decades", "2018-07-02"),
+            Some("2020-01-01/2040-01-01".into())
+        );
+        assert_eq!(
+            v("the next 4 business days", "2018-08-21"),
+            Some("2018-08-22/2018-08-28".into())
+        );
+        assert_eq!(
+            v("the previous 4 working days", "2018-08-21"),
+            Some("2018-08-15/2018-08-21".into())
         );
         assert_eq!(
             v("it opened on the 4th.", "2018-08-07"),
