@@ -108,7 +108,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)")),
         (
             Form::Relative,
-            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(week|month|year|quarter|decade)|(earlier|later)\s+in\s+the\s+(week|month|year))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tmrw|tonight|the day before yesterday|the day after (?:tomorrow|tmrw)|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(weekend|work(?:ing)?\s+week|week|fortnight|month|year|quarter|decade)|(earlier|later)\s+in\s+the\s+(week|month|year)|(that|the|the past|past)\s+(weekend|fortnight))(?-u:\b)".to_string(),
         ),
         (
             Form::NthWeek,
@@ -1462,7 +1462,11 @@ fn quarter(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
 }
 
 fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let all = c.get(1)?.as_str().to_ascii_lowercase();
+    let all = c
+        .get(1)?
+        .as_str()
+        .to_ascii_lowercase()
+        .replace("tmrw", "tomorrow");
     let today = published.and_then(pub_day);
     let shift = |delta: i64| -> Found {
         match today {
@@ -1485,16 +1489,28 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         }
         _ => {}
     }
-    let (which, unit) = match (cap(c, 3), cap(c, 4)) {
-        (Some(w), Some(u)) => (w.to_ascii_lowercase(), u.to_ascii_lowercase()),
-        _ => ("this".to_string(), cap(c, 6)?.to_ascii_lowercase()),
+    let (part, which, unit) = match (cap(c, 3), cap(c, 4), cap(c, 7), cap(c, 8)) {
+        (Some(w), Some(u), ..) => (cap(c, 2), w, u),
+        (.., Some(w), Some(u)) => (None, w, u),
+        _ => (cap(c, 5), "this", cap(c, 6)?),
     };
+    let which = which.to_ascii_lowercase();
     let which = which.trim_start_matches("the ");
     let delta: i32 = match which {
-        "last" | "previous" => -1,
+        "last" | "previous" | "past" => -1,
         "next" | "following" | "coming" => 1,
         _ => 0,
     };
+    let unit = unit.to_ascii_lowercase();
+    let part = part.map(str::to_ascii_lowercase);
+    if let Some(span) = week_span(&unit, delta, today) {
+        return Some(Found::other(start, end, span, Granularity::Day));
+    }
+    if let (Some(part), Some(pd)) = (part, today) {
+        if let Some(span) = part_of_period(&unit, delta, &part, pd) {
+            return Some(Found::other(start, end, Some(span), Granularity::Day));
+        }
+    }
     let year_pt = |y: i32| Pt {
         y: Some(y),
         m: None,
@@ -1537,6 +1553,68 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
             today.map(|d| d - weekday_of(d) + 7 * i64::from(delta)),
         ),
     })
+}
+
+/// Spans tied to weeks that are not a whole ISO week: a weekend (Saturday and Sunday), a working
+/// week (Monday to Friday), a fortnight (two weeks from a Monday). `Some(None)` when the unit is
+/// one of them but publication has no day.
+fn week_span(unit: &str, delta: i32, today: Option<i64>) -> Option<Option<String>> {
+    let (offset, len) = match unit {
+        "weekend" => (5, 2),
+        "fortnight" => (0, 14),
+        u if u.starts_with("work") => (0, 5),
+        _ => return None,
+    };
+    let Some(pd) = today else {
+        return Some(None);
+    };
+    let monday = pd - weekday_of(pd);
+    let first = match (unit, delta) {
+        // On a Monday or Tuesday, "the weekend" is the one just past.
+        ("weekend", 0) if weekday_of(pd) <= 1 => monday - 2,
+        ("fortnight", d) => monday + 14 * i64::from(d),
+        (_, d) => monday + offset + 7 * i64::from(d),
+    };
+    Some(day_span(first, first + len))
+}
+
+/// "earlier this month", "later in the year": the first or second half of the period (a week
+/// splits before Thursday); for the current period, no later (or earlier) than publication.
+fn part_of_period(unit: &str, delta: i32, part: &str, pd: i64) -> Option<String> {
+    let (y, m, _) = civil_from_days(pd);
+    let (first, after, mid) = match unit {
+        "week" => {
+            let first = pd - weekday_of(pd) + 7 * i64::from(delta);
+            (first, first + 7, first + 3)
+        }
+        "month" => {
+            let (y, m) = add_months(y, m, delta);
+            let (y2, m2) = add_months(y, m, 1);
+            let first = days_from_civil(y, m, 1);
+            (first, days_from_civil(y2, m2, 1), first + 15)
+        }
+        "year" => {
+            let y = y + delta;
+            (
+                days_from_civil(y, 1, 1),
+                days_from_civil(y + 1, 1, 1),
+                days_from_civil(y, 7, 1),
+            )
+        }
+        _ => return None,
+    };
+    let current = delta == 0;
+    if part == "earlier" {
+        let end = if current && pd > first {
+            mid.min(pd)
+        } else {
+            mid
+        };
+        day_span(first, end)
+    } else {
+        let begin = if current { mid.max(pd) } else { mid };
+        day_span(begin, after)
+    }
 }
 
 static YEAR_NEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -1968,7 +2046,23 @@ mod tests {
             v("state media Sunday", "2025-07-13"),
             Some("2025-07-13".into())
         );
-        assert_eq!(v("earlier this year", "2024-10-10"), Some("2024".into()));
+        assert_eq!(
+            v("earlier this year", "2024-10-10"),
+            Some("2024-01-01/2024-07-01".into())
+        );
+        assert_eq!(
+            v("earlier this month", "2018-05-28"),
+            Some("2018-05-01/2018-05-16".into())
+        );
+        assert_eq!(
+            v("earlier this year", "2018-05-28"),
+            Some("2018-01-01/2018-05-28".into())
+        );
+        assert_eq!(
+            v("earlier previous week", "2018-11-30"),
+            Some("2018-11-19/2018-11-22".into())
+        );
+        assert_eq!(v("earlier this year", "2024-10"), Some("2024".into()));
         assert_eq!(v("yesterday", "2024-03-01"), Some("2024-02-29".into()));
         assert_eq!(
             v("In March, the United States", "2023-06"),
@@ -1981,9 +2075,40 @@ mod tests {
     fn forward_only_when_told() {
         assert_eq!(
             v("at Camp David later this week", "2023-08-16"),
-            Some("2023-W33".into())
+            Some("2023-08-17/2023-08-21".into())
         );
+        assert_eq!(
+            v("later this month", "2018-05-28"),
+            Some("2018-05-28/2018-06-01".into())
+        );
+        assert_eq!(v("next week", "2023-08-16"), Some("2023-W34".into()));
         assert_eq!(v("next Monday", "2023-08-16"), Some("2023-08-21".into()));
+    }
+
+    #[test]
+    fn weekends_working_weeks_and_fortnights() {
+        // A Friday looks ahead to its weekend, a Monday back to the one just past.
+        assert_eq!(
+            v("over the weekend", "2016-11-11"),
+            Some("2016-11-12/2016-11-14".into())
+        );
+        assert_eq!(
+            v("over the weekend", "2016-11-14"),
+            Some("2016-11-12/2016-11-14".into())
+        );
+        assert_eq!(
+            v("last weekend", "2016-11-11"),
+            Some("2016-11-05/2016-11-07".into())
+        );
+        assert_eq!(
+            v("this working week", "2018-06-26"),
+            Some("2018-06-25/2018-06-30".into())
+        );
+        assert_eq!(
+            v("over the past fortnight", "2021-05-20"),
+            Some("2021-05-03/2021-05-17".into())
+        );
+        assert_eq!(d("this weekend", None)[0].1, None);
     }
 
     #[test]
