@@ -7,9 +7,11 @@
 //! as the publication date's own granularity allows ("on Tuesday" against "2023-06" stays `None`).
 //!
 //! Values are ISO 8601 strings: a day, month or year (`2024-12-19`, `2024-12`, `2024`), an ISO
-//! week (`2023-W33`), a quarter (`2019-Q3`), a decade or century by its leading digits (`199` for
-//! the 1990s, `20` for the 21st century), or an interval of those: `2014/2018` for "between 2014
-//! and 2018" (both ends as stated), `2019/..` for "after 2018", `../2018` for "before 2018".
+//! week (`2023-W33`), a quarter (`2019-Q3`) or half (`2019-H2`) of a year, a decade or century by
+//! its leading digits (`199` for the 1990s, `20` for the 21st century), or an interval of those:
+//! `2014/2018` for "between 2014 and 2018" (both ends as stated), `2019/..` for "after 2018",
+//! `../2018` for "before 2018". Spans worked out rather than stated ("the past three months",
+//! "this weekend", "earlier this month") are half-open intervals of days: `2016-11-12/2016-11-14`.
 //! Weeks, quarters and intervals cannot be read as a [`PubDate`], so stages comparing dates as
 //! days, months and years skip them rather than misread them.
 
@@ -50,6 +52,7 @@ enum Form {
     Relative,
     NthWeek,
     Quarter,
+    FiscalYear,
     Decade,
     Century,
     Ago,
@@ -116,7 +119,11 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Quarter,
-            format!(r"(?i)(?-u:\b)(?:q([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*q([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter(?:\s+of\s+(?:({YEAR})|(this|last|next)\s+year))?)"),
+            format!(r"(?i)(?-u:\b)(?:([qh])([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*([qh])([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+(quarter|half)(?:\s+of\s+(?:({YEAR})|(?:the\s+)?(this|last|next|the)\s+year))?)"),
+        ),
+        (
+            Form::FiscalYear,
+            format!(r"(?i)(?-u:\b)(?:(?:this|last|next|previous|current|the)\s+)?(?:(?:fiscal|financial|school|academic)\s+year(?:\s+{YEAR}|\s+\d{{4}}[/-]\d\d)?|fiscal\s+{YEAR}|(?-i:FY)\s?(?:\d\d|\d{{4}})(?-u:\b))"),
         ),
         (Form::Decade, r"(?i)(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s(?-u:\b)".to_string()),
         (
@@ -427,7 +434,9 @@ enum What {
     Weekday(i64),
     /// A week, by the day number of its Monday when resolved.
     Week(Option<i64>),
-    /// Anything else: quarters, decades, finished ranges.
+    /// A quarter or half of a year, which can start or end a range of them.
+    Period,
+    /// Anything else: decades, centuries, finished ranges.
     Other,
 }
 
@@ -750,6 +759,7 @@ fn interpret(
                     }
                     _ => {}
                 }
+                pt.explicit = matches!(ctx.as_str(), "this" | "next");
             }
             let s = if matches!(ctx.as_str(), "this" | "next") {
                 start
@@ -1106,6 +1116,9 @@ fn interpret(
             Found::week(start, end, Some(inside - weekday_of(inside)))
         }
         Form::Quarter => quarter(c, start, end, published)?,
+        // A fiscal or school year starts in a month that varies by country and body: it is a
+        // year, but not the calendar year its number names.
+        Form::FiscalYear => Found::other(start, end, None, Granularity::Year),
         Form::Decade => {
             if before.ends_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
@@ -1423,42 +1436,49 @@ fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
     Some(())
 }
 
+/// Quarters and halves of a year: "Q3 2019", "2019-H2", "the first half of last year".
 fn quarter(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let (q, y): (u32, Option<i32>) = if let Some(q) = cap(c, 1) {
-        (q.parse().ok()?, Some(cap(c, 2)?.parse().ok()?))
-    } else if let Some(y) = cap(c, 3) {
-        (cap(c, 4)?.parse().ok()?, Some(y.parse().ok()?))
+    let (kind, n, y): (&str, u32, Option<i32>) = if let Some(k) = cap(c, 1) {
+        (k, cap(c, 2)?.parse().ok()?, Some(cap(c, 3)?.parse().ok()?))
+    } else if let Some(y) = cap(c, 4) {
+        (cap(c, 5)?, cap(c, 6)?.parse().ok()?, Some(y.parse().ok()?))
     } else {
-        let q = ordinal(cap(c, 5)?)?;
-        let y = match (cap(c, 6), cap(c, 7).map(str::to_ascii_lowercase)) {
+        let kind = &cap(c, 8)?[..1];
+        let n = ordinal(cap(c, 7)?)?;
+        let y = match (cap(c, 9), cap(c, 10).map(str::to_ascii_lowercase)) {
             (Some(y), _) => Some(y.parse().ok()?),
-            (None, Some(rel)) => published.map(|p| match rel.as_str() {
+            (None, Some(rel)) if rel != "the" => published.map(|p| match rel.as_str() {
                 "last" => p.year - 1,
                 "next" => p.year + 1,
                 _ => p.year,
             }),
-            // "in the second quarter": the last such quarter that has begun.
-            (None, None) => published.and_then(|p| {
-                let pm = p.month?;
-                let first_month = u8::try_from(3 * q - 2).ok()?;
-                Some(if first_month <= pm {
+            // "in the second quarter": the last such period that has begun.
+            _ => published.and_then(|p| {
+                let len = if kind.eq_ignore_ascii_case("h") { 6 } else { 3 };
+                let first_month = u8::try_from(len * n - len + 1).ok()?;
+                Some(if first_month <= p.month? {
                     p.year
                 } else {
                     p.year - 1
                 })
             }),
         };
-        (q, y)
+        (kind, n, y)
     };
-    if !(1..=4).contains(&q) {
+    let kind = kind.to_ascii_uppercase();
+    let count = if kind == "H" { 2 } else { 4 };
+    if !(1..=count).contains(&n) {
         return None;
     }
-    Some(Found::other(
-        start,
-        end,
-        y.map(|y| format!("{y:04}-Q{q}")),
-        Granularity::Month,
-    ))
+    Some(Found {
+        what: What::Period,
+        ..Found::other(
+            start,
+            end,
+            y.map(|y| format!("{y:04}-{kind}{n}")),
+            Granularity::Month,
+        )
+    })
 }
 
 fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
@@ -1746,10 +1766,6 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
     }
     let mut i = 0;
     while i + 1 < f.len() {
-        let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
-            i += 1;
-            continue;
-        };
         let g = gap(s, f[i].end, f[i + 1].start);
         let lead = ["from", "between", "from the", "between the"]
             .iter()
@@ -1762,20 +1778,37 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             "and" | "and the" => between,
             _ => false,
         };
+        let start = lead.unwrap_or(f[i].start);
+        if conn && f[i].what == What::Period && f[i + 1].what == What::Period {
+            // "from 2017 Q1 to 2018 Q1": both ends as stated, like years.
+            if let (Some(x), Some(y)) = (&f[i].value, &f[i + 1].value) {
+                if x < y {
+                    let value = Some(format!("{x}/{y}"));
+                    f[i + 1] = Found::other(start, f[i + 1].end, value, Granularity::Month);
+                    f.remove(i);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
+            i += 1;
+            continue;
+        };
         if !conn {
             i += 1;
             continue;
         }
-        if !a.explicit && b.explicit {
+        if let (Some(y), What::Weekday(wd)) = (a.y, f[i + 1].what) {
+            let (m, d) = a.md();
+            let from = days_from_civil(y, m, d);
+            b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
+        } else if !a.explicit {
+            // Both ends without a year are read looking back from the end, as the end is the
+            // later of the two: "from Sep to Nov" in a September article is last year's.
             a.y = b.y.map(|y| if a.md() > b.md() { y - 1 } else { y });
-        } else if !b.explicit || matches!(f[i + 1].what, What::Weekday(_)) {
-            if let (Some(y), What::Weekday(wd)) = (a.y, f[i + 1].what) {
-                let (m, d) = a.md();
-                let from = days_from_civil(y, m, d);
-                b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
-            } else {
-                b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
-            }
+        } else if !b.explicit {
+            b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
         }
         let ordered = match (a.y, b.y) {
             (Some(ya), Some(yb)) => (ya, a.md()) <= (yb, b.md()),
@@ -1789,7 +1822,6 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             (Some(x), Some(y)) => Some(format!("{x}/{y}")),
             _ => None,
         };
-        let start = lead.unwrap_or(f[i].start);
         f[i + 1] = Found::other(start, f[i + 1].end, value, a.granularity());
         f.remove(i);
         i += 1;
@@ -1965,7 +1997,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 31);
+        assert_eq!(RES.len(), 32);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -2125,6 +2157,21 @@ mod tests {
             Some("2023-Q2".into())
         );
         assert_eq!(v("sales in Q3 2019", "2024"), Some("2019-Q3".into()));
+        assert_eq!(v("2019-H2 will", "2024"), Some("2019-H2".into()));
+        assert_eq!(
+            v("in the first half of last year", "2024-03-05"),
+            Some("2023-H1".into())
+        );
+        assert_eq!(
+            v("in the second half", "2024-03-05"),
+            Some("2023-H2".into())
+        );
+        assert_eq!(
+            v("from 2017 q1 to 2018 q1", "2024"),
+            Some("2017-Q1/2018-Q1".into())
+        );
+        assert_eq!(v("in fiscal year 2008", "2024"), None);
+        assert_eq!(v("FY2019 revenue", "2024"), None);
         assert_eq!(v("in the 1990s", "2024"), Some("199".into()));
         assert_eq!(v("the 21st century", "2024"), Some("20".into()));
         assert_eq!(
@@ -2160,6 +2207,14 @@ mod tests {
         assert_eq!(
             v("from March to May", "2018-09-07"),
             Some("2018-03/2018-05".into())
+        );
+        assert_eq!(
+            v("from Sep to Nov", "2018-09-07"),
+            Some("2017-09/2017-11".into())
+        );
+        assert_eq!(
+            v("from this 5/12 to next 5/19", "2019-05-20"),
+            Some("2019-05-12/2020-05-19".into())
         );
         assert_eq!(
             v("between Aug 2019 and now", "2020-05-06"),
