@@ -132,7 +132,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Ago,
-            r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+(ago|from\s+now)(?-u:\b)".to_string(),
         ),
         (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
         (
@@ -635,13 +635,15 @@ fn glued_digit(s: &str) -> bool {
             && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
+/// A day as written; one that does not exist ("Feb 30", "2/29/2019") is kept as a date that
+/// cannot be resolved, not dropped, and not read as a number either.
 fn checked_point(start: usize, end: usize, pt: Pt) -> Option<Found> {
-    if let (Some(y), Some(m), Some(d)) = (pt.y, pt.m, pt.d) {
-        if !valid_day(y, m, d) {
-            return None;
-        }
+    match (pt.y, pt.m, pt.d) {
+        (Some(y), Some(m), Some(d)) if !valid_day(y, m, d) => ((1..=12).contains(&m)
+            && (1..=31).contains(&d))
+        .then(|| Found::other(start, end, None, Granularity::Day)),
+        _ => Some(Found::point(start, end, pt)),
     }
-    Some(Found::point(start, end, pt))
 }
 
 /// The most recent date on or before publication with this weekday and day of the month.
@@ -1135,6 +1137,11 @@ fn interpret(
         }
         Form::Ago => {
             let n = word_num(cap(c, 1)?)?;
+            let n = if cap(c, 3)?.eq_ignore_ascii_case("ago") {
+                n
+            } else {
+                -n
+            };
             let unit = cap(c, 2)?.to_ascii_lowercase();
             let pt = match unit.as_str() {
                 "day" => published.and_then(pub_day).map(|d| Pt::day(d - n)),
@@ -1699,6 +1706,97 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
     }
 }
 
+/// The word ending right before `at` (after spaces) and where it starts: letters or digits.
+fn word_before(s: &str, at: usize) -> Option<(usize, &str)> {
+    let head = s.get(..at)?.trim_end();
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    (start < head.len()).then(|| (start, &head[start..]))
+}
+
+/// The day `n` days, weeks, months or years after `day` (before it when `n` is negative); a
+/// month shift keeps the day of the month where the month has it.
+fn shift_days(day: i64, n: i64, unit: &str) -> Option<i64> {
+    let unit = unit.to_ascii_lowercase();
+    let months = match unit.trim_end_matches('s') {
+        "day" => return Some(day + n),
+        "week" => return Some(day + 7 * n),
+        "fortnight" => return Some(day + 14 * n),
+        "month" => n,
+        "year" => 12 * n,
+        _ => return None,
+    };
+    let (y, m, d) = civil_from_days(day);
+    let (y, m) = add_months(y, m, i32::try_from(months).ok()?);
+    Some(days_from_civil(y, m, d.min(days_in_month(y, m))))
+}
+
+/// "two days after today", "4 months from tomorrow", "16 days from 01/02/2018": a day counted
+/// from a dated day. "more than 2 weeks before X" is open, "less than 3 days after X" and "for 3
+/// days (starting) from X" are spans between X and the counted day.
+fn offsets(s: &str, f: &mut [Found]) {
+    for x in f.iter_mut() {
+        let Some(anchor) =
+            x.pt.filter(|p| p.d.is_some())
+                .and_then(|p| Some(days_from_civil(p.y?, p.m?, p.d?)))
+        else {
+            continue;
+        };
+        let Some((op_at, op)) = word_before(s, x.start) else {
+            continue;
+        };
+        let op = op.to_ascii_lowercase();
+        let (op_at, op) = match op.as_str() {
+            "from" => match word_before(s, op_at) {
+                Some((at, w)) if w.eq_ignore_ascii_case("starting") => (at, "starting"),
+                _ => (op_at, "from"),
+            },
+            "starting" => (op_at, "starting"),
+            "after" => (op_at, "after"),
+            "before" => (op_at, "before"),
+            _ => continue,
+        };
+        let Some((unit_at, unit)) = word_before(s, op_at) else {
+            continue;
+        };
+        let Some((n_at, n)) = word_before(s, unit_at) else {
+            continue;
+        };
+        let Some(n) = word_num(n) else { continue };
+        let sign = if op == "before" { -1 } else { 1 };
+        let Some(day) = shift_days(anchor, sign * n, unit) else {
+            continue;
+        };
+        let qualifier = word_before(s, n_at).map(|(at, w)| (at, w.to_ascii_lowercase()));
+        let than = qualifier
+            .as_ref()
+            .filter(|(_, w)| w == "than")
+            .and_then(|(at, _)| word_before(s, *at))
+            .map(|(at, w)| (at, w.to_ascii_lowercase()));
+        let (start, value) = match (&than, &qualifier) {
+            (Some((at, w)), _) if w == "more" => {
+                let v = Pt::day(day).iso();
+                let v = if sign > 0 {
+                    v.map(|v| format!("{v}/.."))
+                } else {
+                    v.map(|v| format!("../{v}"))
+                };
+                (*at, v)
+            }
+            (Some((at, w)), _) if w == "less" => (*at, day_span(anchor.min(day), anchor.max(day))),
+            (_, Some((_, w))) if w == "for" && sign > 0 => (n_at, day_span(anchor, day)),
+            _ if op == "starting" => continue,
+            _ => (n_at, Pt::day(day).iso()),
+        };
+        *x = if value.as_deref().is_some_and(|v| v.contains('/')) {
+            Found::other(start, x.end, value, Granularity::Day)
+        } else {
+            Found::point(start, x.end, Pt::day(day))
+        };
+    }
+}
+
 /// "the week of April 10th", "the week beginning February 4": the ISO week holding that day.
 fn weeks_of(s: &str, f: &mut [Found]) {
     for x in f.iter_mut() {
@@ -1965,6 +2063,7 @@ pub(crate) fn dates(
     let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     let mut f: Vec<Found> = kept.iter().filter_map(|&i| slots[i].take()).collect();
     absorb_weekdays(s, &mut f);
+    offsets(s, &mut f);
     weeks_of(s, &mut f);
     ranges(s, &mut f, published);
     open_ranges(s, &mut f);
@@ -2290,6 +2389,54 @@ mod tests {
         assert!(d("on the 18th floor", Some("2018-08-07")).is_empty());
         assert_eq!(v("last Wednesday", "2019-01-31"), Some("2019-01-23".into()));
         assert_eq!(v("on Wednesday", "2019-01-31"), Some("2019-01-30".into()));
+    }
+
+    #[test]
+    fn days_counted_from_a_day() {
+        assert_eq!(
+            v("two days before yesterday", "2018-05-31"),
+            Some("2018-05-28".into())
+        );
+        assert_eq!(
+            v("It will happen 4 months from tomorrow.", "2016-11-07"),
+            Some("2017-03-08".into())
+        );
+        assert_eq!(
+            v("16 days from 01/02/2018", "2016-11-07"),
+            Some("2018-01-18".into())
+        );
+        assert_eq!(
+            v("two months after next Friday", "2016-11-07"),
+            Some("2017-01-18".into())
+        );
+        assert_eq!(
+            v("more than 2 weeks before today", "2018-06-12"),
+            Some("../2018-05-29".into())
+        );
+        assert_eq!(
+            v("less than 3 days after tomorrow", "2018-05-29"),
+            Some("2018-05-30/2018-06-02".into())
+        );
+        assert_eq!(
+            v("out for 3 days starting from next Monday", "2019-10-07"),
+            Some("2019-10-14/2019-10-17".into())
+        );
+        assert_eq!(
+            v("for a week starting tomorrow", "2019-10-07"),
+            Some("2019-10-08/2019-10-15".into())
+        );
+        assert_eq!(
+            v("3 days from now", "2021-01-06"),
+            Some("2021-01-09".into())
+        );
+        assert!(d("in the 3 days after the vote", Some("2021-01-06")).is_empty());
+    }
+
+    #[test]
+    fn days_that_do_not_exist_stay_unresolved() {
+        assert_eq!(v("on Feb 30", "2020-03-22"), None);
+        assert_eq!(v("on 2/29/2019", "2020-03-22"), None);
+        assert!(d("13/45/2019", Some("2020-03-22")).is_empty());
     }
 
     #[test]
