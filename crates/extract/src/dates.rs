@@ -35,6 +35,7 @@ enum Form {
     IsoBasic,
     Numeric,
     NumericShort,
+    NumericRange,
     DayRange,
     MonthDayRange,
     DayMonth,
@@ -72,6 +73,10 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (
             Form::NumericShort,
             format!(r"(?i)(?-u:\b)(on|from|to|till|until|this|next|{WEEKDAY_ABBR},?)\s+(\d{{1,2}})([/.-])(\d{{1,2}})(?-u:\b)"),
+        ),
+        (
+            Form::NumericRange,
+            r"(?-u:\b)(\d{1,2})/(\d{1,2})\s*(?:-|–)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?-u:\b)".to_string(),
         ),
         (
             Form::DayRange,
@@ -142,7 +147,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)")),
         (
             Form::Holiday,
-            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(christmas(?:\s+day)?|new\s+year(?:'|’)?s?\s+day|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|labou?r\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)(?:\s+({YEAR}))?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(?:(weekend)\s+of\s+(?:the\s+)?)?(christmas(?:\s+day|\s+eve)?|new\s+year(?:'|’)?s?\s+(?:day|eve)|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|good\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|boxing\s+day|mother(?:'|’)?s\s+day|father(?:'|’)?s\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)(?:\s+(weekend))?(?:\s+({YEAR}))?(?:\s+(weekend))?(?-u:\b)"),
         ),
         (
             Form::Counted,
@@ -770,6 +775,7 @@ fn interpret(
             };
             checked_point(s, end, pt)?
         }
+        Form::NumericRange => numeric_range(c, text, published)?,
         Form::DayRange | Form::MonthDayRange => {
             let (lead, d1, conn, d2, mname, y) = if form == Form::DayRange {
                 (
@@ -1261,6 +1267,36 @@ fn interpret(
     push(out, found)
 }
 
+/// "10/1-11/2/2017", "2/29-3/1": two month/day pairs, the year (when given) written once at the
+/// end; a day that does not exist leaves the range unresolved.
+fn numeric_range(c: &Captures, text: &str, published: Option<&PubDate>) -> Option<Found> {
+    let m0 = c.get(0)?;
+    let (before, after) = (&text[..m0.start()], &text[m0.end()..]);
+    if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.')
+        || glued_digit(after)
+        || count_follows(after)
+    {
+        return None;
+    }
+    let n = |i| cap(c, i).and_then(num).and_then(|v| u8::try_from(v).ok());
+    let (m1, d1, m2, d2) = (n(1)?, n(2)?, n(3)?, n(4)?);
+    if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || d1 > 31 || d2 > 31 {
+        return None;
+    }
+    let y1 = match cap(c, 5) {
+        Some(y) => Some(full_year(y)?),
+        None => published.map(|p| year_for(p, m1, Some(d1))),
+    };
+    let y2 = y1.map(|y| if (m2, d2) < (m1, d1) { y + 1 } else { y });
+    let value = match (y1, y2) {
+        (Some(y1), Some(y2)) if valid_day(y1, m1, d1) && valid_day(y2, m2, d2) => {
+            Some(format!("{y1:04}-{m1:02}-{d1:02}/{y2:04}-{m2:02}-{d2:02}"))
+        }
+        _ => None,
+    };
+    Some(Found::other(m0.start(), m0.end(), value, Granularity::Day))
+}
+
 /// Easter Sunday (anonymous Gregorian computus).
 fn easter(y: i32) -> i64 {
     let a = y % 19;
@@ -1289,29 +1325,50 @@ fn nth_weekday(y: i32, m: u8, wd: i64, n: i64) -> i64 {
 fn holiday_in(name: &str, y: i32) -> Option<i64> {
     let n = name.to_ascii_lowercase();
     let fixed = |m, d| Some(days_from_civil(y, m, d));
+    let eve = n.ends_with("eve");
     match n.split_whitespace().next()? {
+        "christmas" if eve => fixed(12, 24),
         "christmas" => fixed(12, 25),
+        "new" if eve => fixed(12, 31),
         "new" => fixed(1, 1),
         "independence" => fixed(7, 4),
         "halloween" => fixed(10, 31),
         "earth" => fixed(4, 22),
+        "boxing" => fixed(12, 26),
         "international" => fixed(5, 1),
         "easter" => Some(easter(y)),
+        "good" => Some(easter(y) - 2),
         "thanksgiving" => Some(nth_weekday(y, 11, 3, 4)),
         "black" => Some(nth_weekday(y, 11, 3, 4) + 1),
         "labor" | "labour" => Some(nth_weekday(y, 9, 0, 1)),
+        "memorial" => {
+            let last = days_from_civil(y, 5, 31);
+            Some(last - weekday_of(last))
+        }
+        _ if n.starts_with("veteran") => fixed(11, 11),
+        _ if n.starts_with("mother") => Some(nth_weekday(y, 5, 6, 2)),
+        _ if n.starts_with("father") => Some(nth_weekday(y, 6, 6, 3)),
         _ if n.starts_with("valentine") => fixed(2, 14),
         _ if n.contains("patrick") => fixed(3, 17),
         _ => None,
     }
 }
 
+/// The weekend a holiday belongs to, with the holiday itself: a Monday holiday closes the
+/// weekend before it, a Thursday one opens the one after ("Labor Day weekend", "Thanksgiving
+/// weekend").
+fn holiday_weekend(day: i64) -> Option<String> {
+    let wd = weekday_of(day);
+    let saturday = if wd == 0 { day - 2 } else { day - wd + 5 };
+    day_span(day.min(saturday), day.max(saturday + 1) + 1)
+}
+
 /// Holidays of the calendar, resolved like other dates: the latest one not after publication
 /// unless "next" or "following" says otherwise.
 fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let name = cap(c, 2)?;
+    let name = cap(c, 3)?;
     let rel = cap(c, 1).map(str::to_ascii_lowercase);
-    let day = match cap(c, 3) {
+    let day = match cap(c, 5) {
         Some(y) => holiday_in(name, y.parse().ok()?),
         None => published.and_then(pub_day).and_then(|pd| {
             let (y, _, _) = civil_from_days(pd);
@@ -1325,10 +1382,19 @@ fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
             })
         }),
     };
+    let weekend = cap(c, 2).or(cap(c, 4)).or(cap(c, 6)).is_some();
     let start = match rel.as_deref() {
-        Some("the") => c.get(2)?.start(),
+        Some("the") if !weekend => c.get(3)?.start(),
         _ => start,
     };
+    if weekend {
+        return Some(Found::other(
+            start,
+            end,
+            day.and_then(holiday_weekend),
+            Granularity::Day,
+        ));
+    }
     Some(match day {
         Some(d) => Found::point(start, end, Pt::day(d)),
         None => Found::other(start, end, None, Granularity::Day),
@@ -2096,7 +2162,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 32);
+        assert_eq!(RES.len(), 33);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -2323,6 +2389,15 @@ mod tests {
             v("from 10/1/2018-10/7/2018", "2020"),
             Some("2018-10-01/2018-10-07".into())
         );
+        assert_eq!(
+            v("The period is 10/1-11/2/2017", "2018-10-24"),
+            Some("2017-10-01/2017-11-02".into())
+        );
+        assert_eq!(
+            v("2/29-3/1", "2019-09-18"),
+            Some("2016-02-29/2016-03-01".into())
+        );
+        assert_eq!(v("2/29-3/1/2019", "2019-09-18"), None);
         assert_eq!(v("after 2018", "2024"), Some("2019/..".into()));
         assert_eq!(v("before 2018", "2024"), Some("../2018".into()));
         assert_eq!(
@@ -2361,6 +2436,22 @@ mod tests {
             Some("2018-12-25".into())
         );
         assert_eq!(v("thanksgiving 2023", "2021"), Some("2023-11-23".into()));
+        assert_eq!(
+            v("over Labor Day weekend", "2021-11-09"),
+            Some("2021-09-04/2021-09-07".into())
+        );
+        assert_eq!(
+            v("the weekend of Thanksgiving 2023", "2021"),
+            Some("2023-11-23/2023-11-27".into())
+        );
+        assert_eq!(
+            v("on Memorial Day", "2024-06-12"),
+            Some("2024-05-27".into())
+        );
+        assert_eq!(
+            v("on New Year's Eve", "2024-06-12"),
+            Some("2023-12-31".into())
+        );
         assert_eq!(
             v("over the past three months", "2016-11-07"),
             Some("2016-08-07/2016-11-07".into())
