@@ -1967,9 +1967,7 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             let (m, d) = a.md();
             let from = days_from_civil(y, m, d);
             b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
-        } else if !a.explicit {
-            // Both ends without a year are read looking back from the end, as the end is the
-            // later of the two: "from Sep to Nov" in a September article is last year's.
+        } else if !a.explicit && b.explicit {
             a.y = b.y.map(|y| if a.md() > b.md() { y - 1 } else { y });
         } else if !b.explicit {
             b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
@@ -1996,6 +1994,7 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
 fn open_ranges(s: &str, f: &mut [Found]) {
     for x in f.iter_mut() {
         let Some(pt) = x.pt else { continue };
+        let at = part_lead(s, x.start);
         let mut hit = None;
         for (w, from, next) in [
             ("since", true, false),
@@ -2010,7 +2009,7 @@ fn open_ranges(s: &str, f: &mut [Found]) {
             ("as late as", false, false),
             ("before", false, false),
         ] {
-            if let Some(p) = ends_with_words(s, x.start, w) {
+            if let Some(p) = ends_with_words(s, at, w) {
                 if hit.is_none_or(|(q, _, _)| p < q) {
                     hit = Some((p, from, next));
                 }
@@ -2037,7 +2036,29 @@ fn open_ranges(s: &str, f: &mut [Found]) {
         let Some((start, from, next)) = hit else {
             continue;
         };
-        let p = if next { pt.next() } else { Some(pt) };
+        if let Some((part, first, after)) = part_of(s, x.start, x.end, &pt) {
+            // "since late July" starts with its part, "after mid-May" once it is over; the
+            // beginning and end of a period are the moments it starts and ends.
+            let day = match (from, next, part) {
+                (true, true, Part::Early) | (true, false, _) => first,
+                (false, _, Part::Late) | (true, true, _) => after,
+                (false, _, _) => first,
+            };
+            let v = Pt::day(day).iso();
+            let value = if from {
+                v.map(|v| format!("{v}/.."))
+            } else {
+                v.map(|v| format!("../{v}"))
+            };
+            *x = Found::other(start, end, value, Granularity::Day);
+            continue;
+        }
+        // "after 2018" starts with 2019, "after 1 January" with that day: a day is a moment.
+        let p = if next && pt.d.is_none() {
+            pt.next()
+        } else {
+            Some(pt)
+        };
         let value = p.and_then(|p| p.iso()).map(|v| {
             if from {
                 format!("{v}/..")
@@ -2047,6 +2068,97 @@ fn open_ranges(s: &str, f: &mut [Found]) {
         });
         *x = Found::other(start, end, value, x.granularity);
     }
+}
+
+/// Where the words naming a part of the period at `start` begin: "the end of" in "the end of
+/// this year", "the" in "the end of 1989" (whose mention holds "end of"); `start` when none.
+fn part_lead(s: &str, start: usize) -> usize {
+    let is_part = |w: &str| {
+        [
+            "early",
+            "beginning",
+            "start",
+            "mid",
+            "middle",
+            "late",
+            "end",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    let own = s
+        .get(start..)
+        .and_then(|t| t.split(|c: char| !c.is_ascii_alphabetic()).next())
+        .is_some_and(is_part);
+    let at = match word_before(s, start) {
+        _ if own => start,
+        Some((of, w)) if w.eq_ignore_ascii_case("of") => match word_before(s, of) {
+            Some((p, w)) if is_part(w) => p,
+            _ => return start,
+        },
+        Some((p, w)) if is_part(w) => p,
+        _ => return start,
+    };
+    match word_before(s, at) {
+        Some((p, w)) if w.eq_ignore_ascii_case("the") => p,
+        _ => at,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// "late July", "the end of 1989", "the beginning of March": the part of a month or year a
+/// mention names, by the word in it or right before it, as a half-open interval of days. A
+/// month splits at the 16th (its middle is the 11th to the 20th); a year in thirds.
+fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64)> {
+    let part_word = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "early" | "beginning" | "start" => Some(Part::Early),
+        "mid" | "middle" => Some(Part::Mid),
+        "late" | "end" => Some(Part::Late),
+        _ => None,
+    };
+    let own = s
+        .get(start..end)?
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.eq_ignore_ascii_case("in") && !w.is_empty())
+        .and_then(part_word);
+    let part = own.or_else(|| {
+        let (at, w) = word_before(s, start)?;
+        if w.eq_ignore_ascii_case("of") {
+            part_word(word_before(s, at)?.1)
+        } else {
+            part_word(w)
+        }
+    })?;
+    let y = pt.y?;
+    if pt.d.is_some() {
+        return None;
+    }
+    let (first, after) = match pt.m {
+        Some(m) => {
+            let first = days_from_civil(y, m, 1);
+            let after = first + i64::from(days_in_month(y, m));
+            match part {
+                Part::Early => (first, first + 15),
+                Part::Mid => (first + 10, first + 20),
+                Part::Late => (first + 15, after),
+            }
+        }
+        None => {
+            let third = |k: u8| days_from_civil(y, 4 * k + 1, 1);
+            match part {
+                Part::Early => (third(0), third(1)),
+                Part::Mid => (third(1), third(2)),
+                Part::Late => (third(2), days_from_civil(y + 1, 1, 1)),
+            }
+        }
+    };
+    Some((part, first, after))
 }
 
 /// "in 2007 and 2009": the years listed after a dated year.
@@ -2374,8 +2486,8 @@ mod tests {
             Some("2018-03/2018-05".into())
         );
         assert_eq!(
-            v("from Sep to Nov", "2018-09-07"),
-            Some("2017-09/2017-11".into())
+            v("between August and October", "2018-09-07"),
+            Some("2018-08/2018-10".into())
         );
         assert_eq!(
             v("from this 5/12 to next 5/19", "2019-05-20"),
@@ -2399,6 +2511,30 @@ mod tests {
         );
         assert_eq!(v("2/29-3/1/2019", "2019-09-18"), None);
         assert_eq!(v("after 2018", "2024"), Some("2019/..".into()));
+        assert_eq!(
+            v("after January 1, 2007", "2024"),
+            Some("2007-01-01/..".into())
+        );
+        assert_eq!(
+            v("plans after mid May", "2019-02-25"),
+            Some("2018-05-21/..".into())
+        );
+        assert_eq!(
+            v("since late July", "2019-02-25"),
+            Some("2018-07-16/..".into())
+        );
+        assert_eq!(
+            v("lived here since the end of 1989", "2020"),
+            Some("1989-09-01/..".into())
+        );
+        assert_eq!(
+            v("before the end of this year", "2016-11-07"),
+            Some("../2017-01-01".into())
+        );
+        assert_eq!(
+            v("after the beginning of March", "2016-11-07"),
+            Some("2016-03-01/..".into())
+        );
         assert_eq!(v("before 2018", "2024"), Some("../2018".into()));
         assert_eq!(
             d("18 and 19 June", Some("2018-08-29"))
