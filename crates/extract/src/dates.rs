@@ -22,9 +22,9 @@ use std::sync::LazyLock;
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
 const MON_FULL: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
-/// A day of the month in words: ordinals ("twenty-first") and the compound cardinals ("twenty
-/// nine") people say; plain "one" or "two" after a month name is too often something else.
-const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
+/// A day of the month in words: ordinals ("twenty-first") and the cardinals from ten ("fifteen",
+/// "twenty nine") people say; plain "one" or "two" after a month name is too often something else.
+const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?-u:\b)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const WEEKDAY_ABBR: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)\.?";
@@ -62,6 +62,7 @@ enum Form {
     WeekNum,
     Holiday,
     Counted,
+    YearWords,
     BareYear,
 }
 
@@ -152,6 +153,10 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (
             Form::Counted,
             r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
+        ),
+        (
+            Form::YearWords,
+            r"(?i)(?-u:\b)(?:in|since|until|by)\s+((?:sixteen|seventeen|eighteen|nineteen|twenty|two\s+thousand)(?-u:\b))".to_string(),
         ),
         (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
@@ -510,7 +515,16 @@ fn unit_word(w: &str) -> Option<u32> {
         "seven" | "seventh" => 7,
         "eight" | "eighth" => 8,
         "nine" | "ninth" => 9,
-        "tenth" => 10,
+        "ten" | "tenth" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "eleventh" => 11,
         "twelfth" => 12,
         "thirteenth" => 13,
@@ -620,6 +634,79 @@ fn md_point(published: Option<&PubDate>, m: u8, d: Option<u8>) -> Pt {
         m: Some(m),
         d,
         explicit: false,
+    }
+}
+
+/// The first words of `s` (letters, split at spaces and hyphens), lower-cased, each with the
+/// byte offset where it ends.
+fn leading_words(s: &str, n: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while out.len() < n {
+        let rest = &s[at..];
+        let skip = rest.len() - rest.trim_start_matches([' ', '-']).len();
+        let word = rest[skip..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() {
+            break;
+        }
+        at += skip + word.len();
+        out.push((word.to_ascii_lowercase(), at));
+    }
+    out
+}
+
+/// A number below a hundred in words at the start of `w`: words used and value ("ninety six").
+fn below_hundred(w: &[(String, usize)]) -> Option<(usize, u32)> {
+    let tens = |s: &str| {
+        [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ]
+        .iter()
+        .position(|t| *t == s)
+        .map(|i| 20 + 10 * i as u32)
+    };
+    let first = w.first()?.0.as_str();
+    match tens(first) {
+        Some(t) => match w.get(1).and_then(|u| unit_word(&u.0)).filter(|u| *u < 10) {
+            Some(u) => Some((2, t + u)),
+            None => Some((1, t)),
+        },
+        None => unit_word(first)
+            .filter(|_| !first.ends_with("th") && !matches!(first, "first" | "second" | "third"))
+            .map(|v| (1, v)),
+    }
+}
+
+/// A year said in words at the start of `s`: "nineteen eighty six", "seventeen hundred thirty
+/// three", "two thousand and fifteen", "twenty twenty". Bytes used and the year. Without
+/// "hundred" the second part must be at least ten, so "twenty one" stays a number.
+fn year_words(s: &str) -> Option<(usize, i32)> {
+    let w = leading_words(s, 6);
+    let word = |i: usize| w.get(i).map_or("", |x| x.0.as_str());
+    let (base, mut i, hundred) = if word(0) == "two" && word(1) == "thousand" {
+        (2000, 2, true)
+    } else {
+        let century = match word(0) {
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            _ => return None,
+        };
+        let hundred = word(1) == "hundred";
+        (century * 100, if hundred { 2 } else { 1 }, hundred)
+    };
+    if hundred && word(i) == "and" && below_hundred(&w[i + 1..]).is_some() {
+        i += 1;
+    }
+    match below_hundred(w.get(i..).unwrap_or(&[])) {
+        Some((n, v)) if hundred || v >= 10 => Some((w[i + n - 1].1, base + v as i32)),
+        None if hundred => Some((w[i - 1].1, base)),
+        _ => None,
     }
 }
 
@@ -871,16 +958,44 @@ fn interpret(
             }
             let mo = month_num(mname)?;
             let d = day_num(d)?;
-            let pt = match cap(c, 3) {
-                Some(y) => Pt {
-                    y: Some(y.parse().ok()?),
-                    m: Some(mo),
-                    d: Some(d),
-                    explicit: true,
-                },
-                None => md_point(published, mo, Some(d)),
+            let (pt, end) = match (cap(c, 3), year_words(after)) {
+                (Some(y), _) => (
+                    Pt {
+                        y: Some(y.parse().ok()?),
+                        m: Some(mo),
+                        d: Some(d),
+                        explicit: true,
+                    },
+                    end,
+                ),
+                // "25 January nineteen eighty six"
+                (None, Some((len, y))) => (
+                    Pt {
+                        y: Some(y),
+                        m: Some(mo),
+                        d: Some(d),
+                        explicit: true,
+                    },
+                    end + len,
+                ),
+                (None, None) => (md_point(published, mo, Some(d)), end),
             };
             checked_point(start, end, pt)?
+        }
+        Form::YearWords => {
+            let g = c.get(1)?;
+            let (len, y) = year_words(&text[g.start()..])?;
+            let after = &text[g.start() + len..];
+            if count_follows(after) || glued_digit(after.trim_start()) {
+                return None;
+            }
+            let pt = Pt {
+                y: Some(y),
+                m: None,
+                d: None,
+                explicit: true,
+            };
+            Found::point(g.start(), g.start() + len, pt)
         }
         Form::MonthGlued => {
             let mo = month_num(cap(c, 1)?)?;
@@ -2274,7 +2389,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 33);
+        assert_eq!(RES.len(), 34);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -2664,6 +2779,37 @@ mod tests {
         assert_eq!(v("on Feb 30", "2020-03-22"), None);
         assert_eq!(v("on 2/29/2019", "2020-03-22"), None);
         assert!(d("13/45/2019", Some("2020-03-22")).is_empty());
+    }
+
+    #[test]
+    fn years_in_words() {
+        assert_eq!(
+            v("born on January twenty five nineteen eighty six", "2019"),
+            Some("1986-01-25".into())
+        );
+        assert_eq!(
+            v(
+                "On fifteen August nineteen hundred ninety three, the",
+                "2019"
+            ),
+            Some("1993-08-15".into())
+        );
+        assert_eq!(
+            v("meet on january first two thousand and thirty two", "2019"),
+            Some("2032-01-01".into())
+        );
+        assert_eq!(
+            d(
+                "left in nineteen ninety six and came back in two thousand and fifteen",
+                None
+            )
+            .into_iter()
+            .map(|x| x.1.unwrap_or_default())
+            .collect::<Vec<_>>(),
+            ["1996", "2015"]
+        );
+        assert!(d("in twenty one days", Some("2019")).is_empty());
+        assert!(d("in two thousand and fifteen homes", Some("2019")).is_empty());
     }
 
     #[test]
