@@ -63,6 +63,7 @@ enum Form {
     Holiday,
     Counted,
     YearWords,
+    NthOfPeriod,
     BareYear,
 }
 
@@ -157,6 +158,10 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (
             Form::YearWords,
             r"(?i)(?-u:\b)(?:in|since|until|by)\s+((?:sixteen|seventeen|eighteen|nineteen|twenty|two\s+thousand)(?-u:\b))".to_string(),
+        ),
+        (
+            Form::NthOfPeriod,
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{DAYW})\s+(day|month)\s+of\s+(?:the|this|current|(next|last|previous|following))\s+(month|year)(?-u:\b)"),
         ),
         (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
@@ -982,6 +987,7 @@ fn interpret(
             };
             checked_point(start, end, pt)?
         }
+        Form::NthOfPeriod => nth_of_period(c, start, end, published)?,
         Form::YearWords => {
             let g = c.get(1)?;
             let (len, y) = year_words(&text[g.start()..])?;
@@ -1410,6 +1416,64 @@ fn numeric_range(c: &Captures, text: &str, published: Option<&PubDate>) -> Optio
         _ => None,
     };
     Some(Found::other(m0.start(), m0.end(), value, Granularity::Day))
+}
+
+/// "the 15th day of next month", "the 9th month of next year", "the 100th day of the year": a
+/// day or month counted into a period named relative to publication.
+fn nth_of_period(
+    c: &Captures,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let n = cap(c, 1)?;
+    let n = i64::from(num(n).or_else(|| day_num(n).map(u32::from))?);
+    let unit = cap(c, 2)?.to_ascii_lowercase();
+    let delta = match cap(c, 3).map(str::to_ascii_lowercase).as_deref() {
+        Some("next" | "following") => 1,
+        Some(_) => -1,
+        None => 0,
+    };
+    let period = cap(c, 4)?.to_ascii_lowercase();
+    let unresolved = |g| Some(Found::other(start, end, None, g));
+    let Some(p) = published else {
+        return unresolved(if unit == "day" {
+            Granularity::Day
+        } else {
+            Granularity::Month
+        });
+    };
+    match (unit.as_str(), period.as_str()) {
+        ("day", "month") => {
+            let (y, m) = add_months(p.year, p.month?, delta);
+            let d = u8::try_from(n).ok()?;
+            let pt = Pt {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+                explicit: true,
+            };
+            valid_day(y, m, d).then(|| Found::point(start, end, pt))
+        }
+        ("day", _) => {
+            let y = p.year + delta;
+            let first = days_from_civil(y, 1, 1);
+            let day = first + n - 1;
+            (n >= 1 && day < days_from_civil(y + 1, 1, 1))
+                .then(|| Found::point(start, end, Pt::day(day)))
+        }
+        ("month", "year") => {
+            let m = u8::try_from(n).ok().filter(|m| (1..=12).contains(m))?;
+            let pt = Pt {
+                y: Some(p.year + delta),
+                m: Some(m),
+                d: None,
+                explicit: true,
+            };
+            Some(Found::point(start, end, pt))
+        }
+        _ => None,
+    }
 }
 
 /// Easter Sunday (anonymous Gregorian computus).
@@ -2389,7 +2453,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 34);
+        assert_eq!(RES.len(), 35);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -2779,6 +2843,27 @@ mod tests {
         assert_eq!(v("on Feb 30", "2020-03-22"), None);
         assert_eq!(v("on 2/29/2019", "2020-03-22"), None);
         assert!(d("13/45/2019", Some("2020-03-22")).is_empty());
+    }
+
+    #[test]
+    fn nth_day_or_month_of_a_relative_period() {
+        assert_eq!(
+            v("back on the 15th day of next month", "2020-07-01"),
+            Some("2020-08-15".into())
+        );
+        assert_eq!(
+            v("before the twenty-sixth day of the month", "2020-07-01"),
+            Some("../2020-07-26".into())
+        );
+        assert_eq!(
+            v("The 9th month of next year", "2021-11-29"),
+            Some("2022-09".into())
+        );
+        assert_eq!(
+            v("the 100th day of the year", "2024-06-01"),
+            Some("2024-04-09".into())
+        );
+        assert!(d("the 13th month of the year", Some("2024-06-01")).is_empty());
     }
 
     #[test]
