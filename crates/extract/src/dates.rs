@@ -132,7 +132,10 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
             Form::FiscalYear,
             format!(r"(?i)(?-u:\b)(?:(?:this|last|next|previous|current|the)\s+)?(?:(?:fiscal|financial|school|academic)\s+year(?:\s+{YEAR}|\s+\d{{4}}[/-]\d\d)?|fiscal\s+{YEAR}|(?-i:FY)\s?(?:\d\d|\d{{4}})(?-u:\b))"),
         ),
-        (Form::Decade, r"(?i)(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s(?-u:\b)".to_string()),
+        (
+            Form::Decade,
+            r"(?i)(?:(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s|(?:'|’)(\d0)s|(?-u:\b)(?:the|in)\s+([2-9]0)\s?s|(?-u:\b)(?:the|in)\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
+        ),
         (
             Form::Century,
             r"(?i)(?-u:\b)(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first|twenty[\s-]second)\s+century(?-u:\b)".to_string(),
@@ -153,7 +156,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Counted,
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter)|within\s+(?:the\s+)?(?:next\s+)?(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?)(?-u:\b)".to_string(),
         ),
         (
             Form::YearWords,
@@ -1252,8 +1255,7 @@ fn interpret(
             if before.ends_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
-            let y = cap(c, 1)?;
-            Found::other(start, end, Some(y[..3].to_string()), Granularity::Year)
+            Found::other(start, end, Some(decade(c)?), Granularity::Year)
         }
         Form::Century => {
             let n = ordinal(cap(c, 1)?)?;
@@ -1376,7 +1378,7 @@ fn interpret(
                 },
             )
         }
-        Form::Counted => counted(c, start, end, published)?,
+        Form::Counted => counted(c, text, start, end, published)?,
         Form::YearToDate => {
             let value = published
                 .and_then(pub_day)
@@ -1474,6 +1476,37 @@ fn nth_of_period(
         }
         _ => None,
     }
+}
+
+/// The leading digits of a decade: "the 1990s", "the '90s", "the 90s", "the nineties" (`199`).
+/// A decade without its century is of the 1900s, but "'00s" and "'10s" are of the 2000s.
+fn decade(c: &Captures) -> Option<String> {
+    if let Some(y) = cap(c, 1) {
+        return Some(y[..3].to_string());
+    }
+    let tens = match (cap(c, 2).or(cap(c, 3)), cap(c, 4)) {
+        (Some(d), _) => d.parse::<u32>().ok()? / 10,
+        (None, w) => {
+            let w = w?.to_ascii_lowercase();
+            2 + [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|x| *x == w)? as u32
+        }
+    };
+    Some(if tens < 2 {
+        format!("20{tens}")
+    } else {
+        format!("19{tens}")
+    })
 }
 
 /// Easter Sunday (anonymous Gregorian computus).
@@ -1582,7 +1615,16 @@ fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
 
 /// "the past three months", "the next 7 quarters": a span ending at publication (or starting
 /// after it), as a half-open interval of days; whole quarters and decades for those units.
-fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+fn counted(
+    c: &Captures,
+    text: &str,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    if let (Some(n), Some(unit)) = (cap(c, 11), cap(c, 12)) {
+        return within(text, start, end, word_num(n)?, unit, published);
+    }
     let (dir, n, business, unit) = if let Some(d) = cap(c, 1) {
         (d, word_num(cap(c, 2)?)?, cap(c, 3).is_some(), cap(c, 4)?)
     } else if let Some(n) = cap(c, 5) {
@@ -1623,6 +1665,29 @@ fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
         };
         day_span(a, b)
     });
+    Some(Found::other(start, end, value, Granularity::Day))
+}
+
+/// "within 9 months", "within the next 10 days": from publication to the day so far ahead. Not
+/// "within two years of the invasion", which counts from another event.
+fn within(
+    text: &str,
+    start: usize,
+    end: usize,
+    n: i64,
+    unit: &str,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let rest = text[end..].trim_start().to_ascii_lowercase();
+    if ["of ", "after ", "before ", "from ", "since "]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
+    let value = published
+        .and_then(pub_day)
+        .and_then(|pd| day_span(pd, shift_days(pd, n, unit)?));
     Some(Found::other(start, end, value, Granularity::Day))
 }
 
@@ -2629,6 +2694,11 @@ mod tests {
         assert_eq!(v("in fiscal year 2008", "2024"), None);
         assert_eq!(v("FY2019 revenue", "2024"), None);
         assert_eq!(v("in the 1990s", "2024"), Some("199".into()));
+        assert_eq!(v("in the '80s", "2024"), Some("198".into()));
+        assert_eq!(v("in the nineties", "2024"), Some("199".into()));
+        assert_eq!(v("presidents in 90 s.", "2024"), Some("199".into()));
+        assert_eq!(v("in the '00s", "2024"), Some("200".into()));
+        assert!(d("a man in his 90s", Some("2024")).is_empty());
         assert_eq!(v("the 21st century", "2024"), Some("20".into()));
         assert_eq!(
             v("We met on tuesday of last week", "2019-07-30"),
@@ -2780,6 +2850,11 @@ mod tests {
             v("in the next two decades", "2018-07-02"),
             Some("2020-01-01/2040-01-01".into())
         );
+        assert_eq!(
+            v("back within next 10 months.", "2018-03-23"),
+            Some("2018-03-23/2019-01-23".into())
+        );
+        assert!(d("within two years of the invasion", Some("2018-03-23")).is_empty());
         assert_eq!(
             v("the next 4 business days", "2018-08-21"),
             Some("2018-08-22/2018-08-28".into())
