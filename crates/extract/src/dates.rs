@@ -118,7 +118,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)")),
         (
             Form::Relative,
-            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tmrw|tonight|the day before yesterday|the day after (?:tomorrow|tmrw)|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(weekend|work(?:ing)?\s+week|week|fortnight|month|year|quarter|decade)|(earlier|later)\s+in\s+the\s+(week|month|year)|(that|the|the past|past)\s+(weekend|fortnight))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tmrw|tonight|the day before yesterday|the day after (?:tomorrow|tmrw)|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(weekend|work(?:ing)?\s+week|week|fortnight|month|year|quarter|decade|spring|summer|autumn|fall|winter)|(earlier|later)\s+in\s+the\s+(week|month|year)|(that|the|the past|past)\s+(weekend|fortnight))(?-u:\b)".to_string(),
         ),
         (
             Form::NthWeek,
@@ -452,6 +452,9 @@ enum What {
     Weekday(i64),
     /// A week, by the day number of its Monday when resolved.
     Week(Option<i64>),
+    /// A day counted from another ("two weeks from now"), whose week a weekday can pick a day
+    /// of: "Monday two weeks from now".
+    Offset,
     /// A quarter or half of a year, which can start or end a range of them.
     Period,
     /// Anything else: decades, centuries, finished ranges.
@@ -746,14 +749,17 @@ fn checked_point(start: usize, end: usize, pt: Pt) -> Option<Found> {
     }
 }
 
-/// The most recent date on or before publication with this weekday and day of the month.
+/// The most recent date with this weekday and day of the month, counting the coming week as
+/// recent.
 fn weekday_and_day(p: &PubDate, wd: i64, d: u8) -> Option<i64> {
     let pd = pub_day(p)?;
     let (mut y, mut m) = (p.year, p.month?);
     for _ in 0..400 {
         if valid_day(y, m, d) {
             let day = days_from_civil(y, m, d);
-            if day <= pd && weekday_of(day) == wd {
+            // The day may lie up to a week ahead: "Tuesday the 11th" written on Monday the
+            // 10th is tomorrow, not a Tuesday the 11th years back.
+            if day < pd + 7 && weekday_of(day) == wd {
                 return Some(day);
             }
         }
@@ -1292,7 +1298,10 @@ fn interpret(
                 }),
             };
             match pt {
-                Some(pt) => Found::point(start, end, pt),
+                Some(pt) => Found {
+                    what: What::Offset,
+                    ..Found::point(start, end, pt)
+                },
                 None => Found::other(
                     start,
                     end,
@@ -1839,6 +1848,13 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         _ => 0,
     };
     let unit = unit.to_ascii_lowercase();
+    // Seasons differ by hemisphere and by convention (meteorological or astronomical).
+    if matches!(
+        unit.as_str(),
+        "spring" | "summer" | "autumn" | "fall" | "winter"
+    ) {
+        return Some(Found::other(start, end, None, Granularity::Month));
+    }
     let part = part.map(str::to_ascii_lowercase);
     if let Some(span) = week_span(&unit, delta, today) {
         return Some(Found::other(start, end, span, Granularity::Day));
@@ -1995,6 +2011,19 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
                 f.remove(i);
                 continue;
             }
+            (What::Weekday(wd), What::Offset)
+                if b_day == Granularity::Day && matches!(g.as_str(), "" | ",") =>
+            {
+                let day = f[i + 1]
+                    .pt
+                    .and_then(|p| Some(days_from_civil(p.y?, p.m?, p.d?)))
+                    .map(|d| d - weekday_of(d) + wd);
+                if let Some(day) = day {
+                    f[i + 1] = Found::point(a_start, b_end, Pt::day(day));
+                    f.remove(i);
+                    continue;
+                }
+            }
             (What::Weekday(wd), What::Week(monday)) | (What::Week(monday), What::Weekday(wd))
                 if matches!(g.as_str(), "" | "of" | "on" | ",") =>
             {
@@ -2102,7 +2131,10 @@ fn offsets(s: &str, f: &mut [Found]) {
         *x = if value.as_deref().is_some_and(|v| v.contains('/')) {
             Found::other(start, x.end, value, Granularity::Day)
         } else {
-            Found::point(start, x.end, Pt::day(day))
+            Found {
+                what: What::Offset,
+                ..Found::point(start, x.end, Pt::day(day))
+            }
         };
     }
 }
@@ -2662,6 +2694,8 @@ mod tests {
             Some("2021-05-03/2021-05-17".into())
         );
         assert_eq!(d("this weekend", None)[0].1, None);
+        assert_eq!(d("I'll leave this SUMMER", Some("2016-11-07"))[0].1, None);
+        assert!(d("a summer camp", Some("2016-11-07")).is_empty());
     }
 
     #[test]
@@ -2804,6 +2838,11 @@ mod tests {
         assert_eq!(v("second of Aug.", "2016-11-07"), Some("2016-08-02".into()));
         assert_eq!(v("on Monday 21", "2019-01-25"), Some("2019-01-21".into()));
         assert_eq!(
+            v("coffee on tuesday the eleventh.", "2019-06-10"),
+            Some("2019-06-11".into())
+        );
+        assert_eq!(v("back Sat 14th", "2022-05-01"), Some("2021-08-14".into()));
+        assert_eq!(
             v("Friday, 2018-7-6 with Jim", "2018-07-06"),
             Some("2018-07-06".into())
         );
@@ -2909,6 +2948,10 @@ mod tests {
         assert_eq!(
             v("3 days from now", "2021-01-06"),
             Some("2021-01-09".into())
+        );
+        assert_eq!(
+            v("back Monday two weeks from now.", "2016-11-09"),
+            Some("2016-11-21".into())
         );
         assert!(d("in the 3 days after the vote", Some("2021-01-06")).is_empty());
     }
