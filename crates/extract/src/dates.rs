@@ -2049,8 +2049,10 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
 fn word_before(s: &str, at: usize) -> Option<(usize, &str)> {
     let head = s.get(..at)?.trim_end();
     let start = head
-        .rfind(|c: char| !c.is_ascii_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     (start < head.len()).then(|| (start, &head[start..]))
 }
 
@@ -2954,6 +2956,10 @@ mod tests {
             Some("2016-11-21".into())
         );
         assert!(d("in the 3 days after the vote", Some("2021-01-06")).is_empty());
+        assert_eq!(
+            v("“two days before yesterday", "2018-05-31"),
+            Some("2018-05-28".into())
+        );
     }
 
     #[test]
