@@ -3,8 +3,9 @@
 //!
 //! News reports the past, so relative dates are resolved looking back: a bare weekday is the most
 //! recent such day on or before publication, "Dec. 19" without a year is the last Dec. 19 not after
-//! it. Only "next", "later", "coming" and "tomorrow" look forward. A date is resolved only as far
-//! as the publication date's own granularity allows ("on Tuesday" against "2023-06" stays `None`).
+//! it. Only "next", "later", "coming", "tomorrow", "from now" and "within" look forward. A date is
+//! resolved only as far as the publication date's own granularity allows ("on Tuesday" against
+//! "2023-06" stays `None`).
 //!
 //! Values are ISO 8601 strings: a day, month or year (`2024-12-19`, `2024-12`, `2024`), an ISO
 //! week (`2023-W33`), a quarter (`2019-Q3`) or half (`2019-H2`) of a year, a decade or century by
@@ -721,6 +722,22 @@ fn year_words(s: &str) -> Option<(usize, i32)> {
     }
 }
 
+/// A two-digit year right after a month: "April of 87", "June '98". Bytes used and the year.
+fn short_year(after: &str) -> Option<(usize, i32)> {
+    let t = after.trim_start();
+    let digits = t
+        .strip_prefix("of ")
+        .or_else(|| t.strip_prefix(['\'', '’']))?;
+    let d = digits
+        .get(..2)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &digits[2..];
+    if glued_digit(rest) || count_follows(rest) {
+        return None;
+    }
+    Some((after.len() - rest.len(), full_year(d)?))
+}
+
 /// Two-digit years: "87" is 1987, "16" is 2016.
 fn full_year(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
@@ -972,7 +989,7 @@ fn interpret(
             }
             let mo = month_num(mname)?;
             let d = day_num(d)?;
-            let (pt, end) = match (cap(c, 3), year_words(after)) {
+            let (pt, end) = match (cap(c, 3), year_words(after).or_else(|| short_year(after))) {
                 (Some(y), _) => (
                     Pt {
                         y: Some(y.parse().ok()?),
@@ -982,7 +999,7 @@ fn interpret(
                     },
                     end,
                 ),
-                // "25 January nineteen eighty six"
+                // "25 January nineteen eighty six", "15 April of 87"
                 (None, Some((len, y))) => (
                     Pt {
                         y: Some(y),
@@ -1107,16 +1124,25 @@ fn interpret(
                     _ => p.year - 1,
                 })
             });
-            Found::point(
-                start,
-                end,
-                Pt {
-                    y,
-                    m: Some(mo),
-                    d: None,
-                    explicit: matches!(ctx.as_str(), "last" | "next" | "this"),
-                },
-            )
+            let pt = Pt {
+                y,
+                m: Some(mo),
+                d: None,
+                explicit: matches!(ctx.as_str(), "last" | "next" | "this"),
+            };
+            match short_year(after) {
+                // "in April of 87"
+                Some((len, y)) => Found::point(
+                    start,
+                    end + len,
+                    Pt {
+                        y: Some(y),
+                        explicit: true,
+                        ..pt
+                    },
+                ),
+                None => Found::point(start, end, pt),
+            }
         }
         Form::YearRange => {
             let lead = cap(c, 1);
@@ -1446,13 +1472,13 @@ fn nth_of_period(
         None => 0,
     };
     let period = cap(c, 4)?.to_ascii_lowercase();
-    let unresolved = |g| Some(Found::other(start, end, None, g));
     let Some(p) = published else {
-        return unresolved(if unit == "day" {
+        let g = if unit == "day" {
             Granularity::Day
         } else {
             Granularity::Month
-        });
+        };
+        return Some(Found::other(start, end, None, g));
     };
     match (unit.as_str(), period.as_str()) {
         ("day", "month") => {
@@ -2988,6 +3014,22 @@ mod tests {
             Some("2024-04-09".into())
         );
         assert!(d("the 13th month of the year", Some("2024-06-01")).is_empty());
+    }
+
+    #[test]
+    fn two_digit_years_after_a_month() {
+        assert_eq!(
+            v("I was born in April of 87", "2018-01-07"),
+            Some("1987-04".into())
+        );
+        assert_eq!(
+            v("born on 15 April of 87", "2018-01-07"),
+            Some("1987-04-15".into())
+        );
+        assert_eq!(v("in June '98, the", "2018-01-07"), Some("1998-06".into()));
+        assert!(d("in April of 87 members", Some("2018-01-07"))
+            .iter()
+            .all(|x| x.1.as_deref() == Some("2017-04")));
     }
 
     #[test]
