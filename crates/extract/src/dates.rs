@@ -65,6 +65,7 @@ enum Form {
     Counted,
     YearWords,
     NthOfPeriod,
+    NthWeekday,
     BareYear,
 }
 
@@ -165,7 +166,11 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::NthOfPeriod,
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{DAYW})\s+(day|month)\s+of\s+(?:the|this|current|(next|last|previous|following))\s+(month|year)(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{DAYW})(?:\s+(day|month))?\s+of\s+(?:the|this|current|(next|last|previous|following))\s+(month|year)(?-u:\b)"),
+        ),
+        (
+            Form::NthWeekday,
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+({WEEKDAY})\s+(?:of|in)\s+(?:({MON_FULL})(?:,?\s+({YEAR}))?|(?:the\s+)?(this|next|last|previous|current)\s+month)"),
         ),
         (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
@@ -1014,6 +1019,7 @@ fn interpret(
             checked_point(start, end, pt)?
         }
         Form::NthOfPeriod => nth_of_period(c, start, end, published)?,
+        Form::NthWeekday => nth_weekday_of(c, start, end, published)?,
         Form::YearWords => {
             let g = c.get(1)?;
             let (len, y) = year_words(&text[g.start()..])?;
@@ -1455,8 +1461,8 @@ fn numeric_range(c: &Captures, text: &str, published: Option<&PubDate>) -> Optio
     Some(Found::other(m0.start(), m0.end(), value, Granularity::Day))
 }
 
-/// "the 15th day of next month", "the 9th month of next year", "the 100th day of the year": a
-/// day or month counted into a period named relative to publication.
+/// "the 15th day of next month", "the 20th of next month", "the 9th month of next year", "the
+/// 100th day of the year": a day or month counted into a period named relative to publication.
 fn nth_of_period(
     c: &Captures,
     start: usize,
@@ -1465,7 +1471,8 @@ fn nth_of_period(
 ) -> Option<Found> {
     let n = cap(c, 1)?;
     let n = i64::from(num(n).or_else(|| day_num(n).map(u32::from))?);
-    let unit = cap(c, 2)?.to_ascii_lowercase();
+    // "the 20th of next month" is a day.
+    let unit = cap(c, 2).unwrap_or("day").to_ascii_lowercase();
     let delta = match cap(c, 3).map(str::to_ascii_lowercase).as_deref() {
         Some("next" | "following") => 1,
         Some(_) => -1,
@@ -1492,7 +1499,7 @@ fn nth_of_period(
             };
             valid_day(y, m, d).then(|| Found::point(start, end, pt))
         }
-        ("day", _) => {
+        ("day", _) if cap(c, 2).is_some() => {
             let y = p.year + delta;
             let first = days_from_civil(y, 1, 1);
             let day = first + n - 1;
@@ -1511,6 +1518,44 @@ fn nth_of_period(
         }
         _ => None,
     }
+}
+
+/// "the first Tuesday of November", "the last Friday of next month": a weekday counted in a
+/// month, the month without a year resolved looking back.
+fn nth_weekday_of(
+    c: &Captures,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let n = cap(c, 1)?.to_ascii_lowercase();
+    let wd = weekday_num(cap(c, 2)?)?;
+    let month = match (cap(c, 3), cap(c, 4), cap(c, 5)) {
+        (Some(m), Some(y), _) => Some((y.parse().ok()?, month_num(m)?)),
+        (Some(m), None, _) => {
+            let m = month_num(m)?;
+            published.map(|p| (year_for(p, m, None), m))
+        }
+        (None, _, rel) => {
+            let delta = match rel?.to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" | "previous" => -1,
+                _ => 0,
+            };
+            published.and_then(|p| Some(add_months(p.year, p.month?, delta)))
+        }
+    };
+    let Some((y, m)) = month else {
+        return Some(Found::other(start, end, None, Granularity::Day));
+    };
+    let day = if n == "last" {
+        let last = days_from_civil(y, m, days_in_month(y, m));
+        last - (weekday_of(last) - wd).rem_euclid(7)
+    } else {
+        nth_weekday(y, m, wd, i64::from(ordinal(&n)?))
+    };
+    let pt = Pt::day(day);
+    (pt.m == Some(m)).then(|| Found::point(start, end, pt))
 }
 
 /// The leading digits of a decade: "the 1990s", "the '90s", "the 90s", "the nineties" (`199`).
@@ -2578,7 +2623,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 35);
+        assert_eq!(RES.len(), 36);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -3030,6 +3075,30 @@ mod tests {
         assert!(d("in April of 87 members", Some("2018-01-07"))
             .iter()
             .all(|x| x.1.as_deref() == Some("2017-04")));
+    }
+
+    #[test]
+    fn nth_weekday_of_a_month() {
+        assert_eq!(
+            v("the first friday of july", "2016-11-07"),
+            Some("2016-07-01".into())
+        );
+        assert_eq!(
+            v("the first Friday of next month", "2018-03-20"),
+            Some("2018-04-06".into())
+        );
+        assert_eq!(
+            v("the last Thursday of November 2023", "2024"),
+            Some("2023-11-30".into())
+        );
+        // February 2023 has four Mondays: no day of March instead.
+        assert!(d("the fifth Monday of February 2023", Some("2024"))
+            .iter()
+            .all(|x| !x.1.as_deref().unwrap_or("").starts_with("2023-03")));
+        assert_eq!(
+            v("the 20th of next month", "2016-11-07"),
+            Some("2016-12-20".into())
+        );
     }
 
     #[test]
