@@ -144,7 +144,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Ago,
-            r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+(ago|from\s+now)(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)((?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){0,2}(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?)\s+(ago|from\s+now)(?-u:\b)".to_string(),
         ),
         (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
         (
@@ -1302,50 +1302,7 @@ fn interpret(
             }
             Found::other(start, end, Some(format!("{:02}", n - 1)), Granularity::Year)
         }
-        Form::Ago => {
-            let n = word_num(cap(c, 1)?)?;
-            let n = if cap(c, 3)?.eq_ignore_ascii_case("ago") {
-                n
-            } else {
-                -n
-            };
-            let unit = cap(c, 2)?.to_ascii_lowercase();
-            let pt = match unit.as_str() {
-                "day" => published.and_then(pub_day).map(|d| Pt::day(d - n)),
-                "week" => published.and_then(pub_day).map(|d| Pt::day(d - 7 * n)),
-                "month" => published.and_then(|p| {
-                    let (y, m) = add_months(p.year, p.month?, -i32::try_from(n).ok()?);
-                    Some(Pt {
-                        y: Some(y),
-                        m: Some(m),
-                        d: None,
-                        explicit: true,
-                    })
-                }),
-                _ => published.map(|p| Pt {
-                    y: i32::try_from(i64::from(p.year) - n).ok(),
-                    m: None,
-                    d: None,
-                    explicit: true,
-                }),
-            };
-            match pt {
-                Some(pt) => Found {
-                    what: What::Offset,
-                    ..Found::point(start, end, pt)
-                },
-                None => Found::other(
-                    start,
-                    end,
-                    None,
-                    match unit.as_str() {
-                        "day" | "week" => Granularity::Day,
-                        "month" => Granularity::Month,
-                        _ => Granularity::Year,
-                    },
-                ),
-            }
-        }
+        Form::Ago => ago(c, start, end, published)?,
         Form::OrdDay => {
             let g = c.get(1)?;
             let rest = after.trim_start().to_ascii_lowercase();
@@ -1429,6 +1386,62 @@ fn interpret(
         }
     };
     push(out, found)
+}
+
+/// "two years ago", "1 month 21 days ago", "2 weeks and 2 days ago", "3 days from now": counted
+/// back (or ahead) from publication, as precise as the finest unit said.
+fn ago(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+    let sign = if cap(c, 2)?.eq_ignore_ascii_case("ago") {
+        -1
+    } else {
+        1
+    };
+    let mut words = cap(c, 1)?
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"));
+    let (mut months, mut days, mut finest) = (0i64, 0i64, Granularity::Year);
+    while let (Some(n), Some(unit)) = (words.next(), words.next()) {
+        let n = sign * word_num(n)?;
+        match unit.to_ascii_lowercase().trim_end_matches('s') {
+            "year" => months += 12 * n,
+            "month" => months += n,
+            "week" => days += 7 * n,
+            _ => days += n,
+        }
+        finest = finest.max(match unit.as_bytes()[0].to_ascii_lowercase() {
+            b'y' => Granularity::Year,
+            b'm' => Granularity::Month,
+            _ => Granularity::Day,
+        });
+    }
+    let months = i32::try_from(months).ok()?;
+    let pt = published.and_then(|p| match finest {
+        Granularity::Day => Some(Pt::day(
+            shift_days(pub_day(p)?, i64::from(months), "month")? + days,
+        )),
+        Granularity::Month => {
+            let (y, m) = add_months(p.year, p.month?, months);
+            Some(Pt {
+                y: Some(y),
+                m: Some(m),
+                d: None,
+                explicit: true,
+            })
+        }
+        Granularity::Year => Some(Pt {
+            y: Some(p.year + months / 12),
+            m: None,
+            d: None,
+            explicit: true,
+        }),
+    });
+    Some(match pt {
+        Some(pt) => Found {
+            what: What::Offset,
+            ..Found::point(start, end, pt)
+        },
+        None => Found::other(start, end, None, finest),
+    })
 }
 
 /// "10/1-11/2/2017", "2/29-3/1": two month/day pairs, the year (when given) written once at the
@@ -2727,6 +2740,15 @@ mod tests {
             Some("2023-03".into())
         );
         assert_eq!(v("two years ago", "2023-06"), Some("2021".into()));
+        assert_eq!(
+            v("a meeting 1 month, 21 days ago", "2017-11-23"),
+            Some("2017-10-02".into())
+        );
+        assert_eq!(
+            v("2 weeks and 2 days ago they", "2016-11-07"),
+            Some("2016-10-22".into())
+        );
+        assert_eq!(v("six months ago", "2023-06-10"), Some("2022-12".into()));
     }
 
     #[test]
