@@ -149,7 +149,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
         (
             Form::OrdDay,
-            format!(r"(?i)(?-u:\b)(?:on|week\s+of)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(on|week\s+of|for|by|until|till|since)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
         ),
         (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)")),
         (
@@ -1304,11 +1304,15 @@ fn interpret(
         }
         Form::Ago => ago(c, start, end, published)?,
         Form::OrdDay => {
-            let g = c.get(1)?;
+            let g = c.get(2)?;
             let rest = after.trim_start().to_ascii_lowercase();
             let word_next = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-            if word_next
-                && ![
+            // "on the 4th and" is a date, "for the first and only time" is not: after other
+            // leads ("for", "by", "since") the day must end the phrase.
+            let lead = cap(c, 1)?.to_ascii_lowercase();
+            let on = lead == "on" || lead.starts_with("week");
+            let words_after_ok = on
+                && [
                     "of this month",
                     "at ",
                     "and ",
@@ -1318,12 +1322,11 @@ fn interpret(
                     "for ",
                 ]
                 .iter()
-                .any(|w| rest.starts_with(w))
-                || glued_digit(after)
-            {
+                .any(|w| rest.starts_with(w));
+            if word_next && !words_after_ok || glued_digit(after) {
                 return None;
             }
-            let d = day_num(cap(c, 2)?)?;
+            let d = day_num(cap(c, 3)?)?;
             let pt = published.and_then(|p| {
                 let pm = p.month?;
                 let (y, m) = if d <= p.day.unwrap_or(31) {
@@ -3002,6 +3005,12 @@ mod tests {
             Some("2018-08-04".into())
         );
         assert!(d("on the 18th floor", Some("2018-08-07")).is_empty());
+        assert_eq!(
+            v("the vote is set for the 27th.", "2016-11-07"),
+            Some("2016-10-27".into())
+        );
+        assert!(d("for the first and only time", Some("2018-08-07")).is_empty());
+        assert_eq!(v("since the 18th century", "2018-08-07"), Some("17".into()));
         assert_eq!(v("last Wednesday", "2019-01-31"), Some("2019-01-23".into()));
         assert_eq!(v("on Wednesday", "2019-01-31"), Some("2019-01-30".into()));
     }
