@@ -1943,7 +1943,7 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         return Some(Found::other(start, end, None, Granularity::Month));
     }
     let part = part.map(str::to_ascii_lowercase);
-    if let Some(span) = week_span(&unit, delta, today) {
+    if let Some(span) = week_span(&unit, which, delta, today) {
         return Some(Found::other(start, end, span, Granularity::Day));
     }
     if let (Some(part), Some(pd)) = (part, today) {
@@ -1998,7 +1998,7 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
 /// Spans tied to weeks that are not a whole ISO week: a weekend (Saturday and Sunday), a working
 /// week (Monday to Friday), a fortnight (two weeks from a Monday). `Some(None)` when the unit is
 /// one of them but publication has no day.
-fn week_span(unit: &str, delta: i32, today: Option<i64>) -> Option<Option<String>> {
+fn week_span(unit: &str, which: &str, delta: i32, today: Option<i64>) -> Option<Option<String>> {
     let (offset, len) = match unit {
         "weekend" => (5, 2),
         "fortnight" => (0, 14),
@@ -2009,9 +2009,11 @@ fn week_span(unit: &str, delta: i32, today: Option<i64>) -> Option<Option<String
         return Some(None);
     };
     let monday = pd - weekday_of(pd);
+    // "Over the weekend" in news is the one just past until Friday comes; "this weekend" only
+    // early in the week (on Wednesday it is the coming one).
+    let past_until = if which == "this" { 1 } else { 3 };
     let first = match (unit, delta) {
-        // On a Monday or Tuesday, "the weekend" is the one just past.
-        ("weekend", 0) if weekday_of(pd) <= 1 => monday - 2,
+        ("weekend", 0) if weekday_of(pd) <= past_until => monday - 2,
         ("fortnight", d) => monday + 14 * i64::from(d),
         (_, d) => monday + offset + 7 * i64::from(d),
     };
@@ -2160,15 +2162,37 @@ fn shift_days(day: i64, n: i64, unit: &str) -> Option<i64> {
     Some(days_from_civil(y, m, d.min(days_in_month(y, m))))
 }
 
+/// A month or year moved by `n` months or years (a year only by years).
+fn shift_period(pt: &Pt, n: i64, unit: &str) -> Option<Pt> {
+    let n = i32::try_from(n).ok()?;
+    let months = match unit.to_ascii_lowercase().trim_end_matches('s') {
+        "year" => 12 * n,
+        "month" if pt.m.is_some() => n,
+        _ => return None,
+    };
+    let y = pt.y?;
+    Some(match pt.m {
+        Some(m) => {
+            let (y, m) = add_months(y, m, months);
+            Pt {
+                y: Some(y),
+                m: Some(m),
+                ..*pt
+            }
+        }
+        None => Pt {
+            y: Some(y + months / 12),
+            ..*pt
+        },
+    })
+}
+
 /// "two days after today", "4 months from tomorrow", "16 days from 01/02/2018": a day counted
 /// from a dated day. "more than 2 weeks before X" is open, "less than 3 days after X" and "for 3
 /// days (starting) from X" are spans between X and the counted day.
 fn offsets(s: &str, f: &mut [Found]) {
     for x in f.iter_mut() {
-        let Some(anchor) =
-            x.pt.filter(|p| p.d.is_some())
-                .and_then(|p| Some(days_from_civil(p.y?, p.m?, p.d?)))
-        else {
+        let Some(pt) = x.pt.filter(|p| p.y.is_some()) else {
             continue;
         };
         let Some((op_at, op)) = word_before(s, x.start) else {
@@ -2193,10 +2217,21 @@ fn offsets(s: &str, f: &mut [Found]) {
         };
         let Some(n) = word_num(n) else { continue };
         let sign = if op == "before" { -1 } else { 1 };
+        let qualifier = word_before(s, n_at).map(|(at, w)| (at, w.to_ascii_lowercase()));
+        let Some(anchor) = pt.d.and_then(|d| Some(days_from_civil(pt.y?, pt.m?, d))) else {
+            // "three years after 2015", "two months before March 2020": as precise as the anchor.
+            let plain = qualifier
+                .as_ref()
+                .is_none_or(|(_, w)| w != "than" && w != "for");
+            if let Some(p) = shift_period(&pt, sign * n, unit).filter(|_| plain && op != "starting")
+            {
+                *x = Found::point(n_at, x.end, p);
+            }
+            continue;
+        };
         let Some(day) = shift_days(anchor, sign * n, unit) else {
             continue;
         };
-        let qualifier = word_before(s, n_at).map(|(at, w)| (at, w.to_ascii_lowercase()));
         let than = qualifier
             .as_ref()
             .filter(|(_, w)| w == "than")
@@ -2780,6 +2815,14 @@ mod tests {
             Some("2016-11-12/2016-11-14".into())
         );
         assert_eq!(
+            v("over the weekend", "2024-06-12"),
+            Some("2024-06-08/2024-06-10".into())
+        );
+        assert_eq!(
+            v("will be held this weekend", "2024-06-12"),
+            Some("2024-06-15/2024-06-17".into())
+        );
+        assert_eq!(
             v("last weekend", "2016-11-11"),
             Some("2016-11-05/2016-11-07".into())
         );
@@ -3058,6 +3101,14 @@ mod tests {
             Some("2016-11-21".into())
         );
         assert!(d("in the 3 days after the vote", Some("2021-01-06")).is_empty());
+        assert_eq!(
+            v("three years after 2015", "2024-06-12"),
+            Some("2018".into())
+        );
+        assert_eq!(
+            v("two months before March 2020", "2024-06-12"),
+            Some("2020-01".into())
+        );
         assert_eq!(
             v("“two days before yesterday", "2018-05-31"),
             Some("2018-05-28".into())
