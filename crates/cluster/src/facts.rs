@@ -65,6 +65,28 @@ impl DaySpan {
         Some(DaySpan::of(&value))
     }
 
+    /// A span of days worked out by extract ("earlier this month" is `2023-08-01/2023-08-16`,
+    /// the end day excluded), with the year or year-month its days share (`2023-08`); `None`
+    /// for any other value or a span across years.
+    pub fn of_day_interval(value: &str) -> Option<(DaySpan, &str)> {
+        let (a, b) = value.split_once('/')?;
+        let (start, end): (PubDate, PubDate) = (a.parse().ok()?, b.parse().ok()?);
+        let (m, d) = (start.month?, start.day?);
+        let first = days_from_civil(start.year, m, d);
+        let last = days_from_civil(end.year, end.month?, end.day?) - 1;
+        let month_end = days_from_civil(start.year, m, model::days_in_month(start.year, m));
+        let shared = if last < first {
+            return None;
+        } else if last <= month_end {
+            &a[..7]
+        } else if last <= days_from_civil(start.year, 12, 31) {
+            &a[..4]
+        } else {
+            return None;
+        };
+        Some((DaySpan { first, last }, shared))
+    }
+
     pub fn overlaps(&self, other: &DaySpan) -> bool {
         self.first <= other.last && other.first <= self.last
     }
@@ -168,6 +190,20 @@ mod tests {
             days_from_civil(2023, 8, 15) - days_from_civil(2022, 8, 15),
             365
         );
+    }
+
+    #[test]
+    fn worked_out_day_spans_within_a_month_or_year() {
+        let (span, shared) = DaySpan::of_day_interval("2023-08-01/2023-08-16").unwrap();
+        assert_eq!(shared, "2023-08");
+        assert_eq!(span.last - span.first, 14);
+        assert_eq!(
+            DaySpan::of_day_interval("2024-01-01/2024-07-01").unwrap().1,
+            "2024"
+        );
+        assert!(DaySpan::of_day_interval("2016-08-07/2017-01-07").is_none());
+        assert!(DaySpan::of_day_interval("2014/2018").is_none());
+        assert!(DaySpan::of_day_interval("2019/..").is_none());
     }
 
     #[test]

@@ -184,13 +184,21 @@ pub fn features(m: &Mention) -> Features {
     }
     let mut dates = Vec::new();
     for d in &claim.dates {
-        if let (Some(span), Some(v)) = (DaySpan::of_mention(d), d.value.as_deref()) {
-            dates.push(span);
-            // Year and month keys: "in August 2022" meets "on 15 August 2022" on "d:2022-08".
-            key(format!("d:{}", v.get(..4).unwrap_or(v)));
-            if let Some(month) = v.get(..7).filter(|_| v.len() >= 7) {
-                key(format!("d:{month}"));
-            }
+        let Some(v) = d.value.as_deref() else {
+            continue;
+        };
+        // A worked-out span within one month or year ("earlier this month") meets dates in it
+        // as that month or year would.
+        let (span, v) = match (DaySpan::of_mention(d), DaySpan::of_day_interval(v)) {
+            (Some(span), _) => (span, v),
+            (None, Some((span, shared))) => (span, shared),
+            (None, None) => continue,
+        };
+        dates.push(span);
+        // Year and month keys: "in August 2022" meets "on 15 August 2022" on "d:2022-08".
+        key(format!("d:{}", v.get(..4).unwrap_or(v)));
+        if let Some(month) = v.get(..7).filter(|_| v.len() >= 7) {
+            key(format!("d:{month}"));
         }
     }
     ts.sort_unstable();

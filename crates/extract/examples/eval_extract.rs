@@ -297,7 +297,7 @@ fn numbers_eval(dir: &Path) {
 }
 
 /// First day and the day after the last of one ISO value: a day, month, year, ISO week
-/// (`2023-W33`), quarter (`2019-Q3`), decade (`199`) or century (`20`).
+/// (`2023-W33`), quarter (`2019-Q3`), half year (`2019-H2`), decade (`199`) or century (`20`).
 fn unit_span(v: &str) -> Option<(String, String)> {
     let day = |y: i32, m: u32, d: u32| format!("{y:04}-{m:02}-{d:02}");
     let month_after = |y: i32, m: u32| if m == 12 { (y + 1, 1) } else { (y, m + 1) };
@@ -309,11 +309,17 @@ fn unit_span(v: &str) -> Option<(String, String)> {
         let monday = jan4 - (jan4 + 3).rem_euclid(7) + 7 * (w - 1);
         return Some((civil(monday), civil(monday + 7)));
     }
-    if let Some((y, q)) = v.split_once("-Q") {
-        let (y, q) = (n(y)?, n(q)?);
-        let m = u32::try_from(3 * q - 2).ok()?;
-        let (y2, m2) = if q == 4 { (y + 1, 1) } else { (y, m + 3) };
-        return Some((day(y, m, 1), day(y2, m2, 1)));
+    for (sep, len) in [("-Q", 3), ("-H", 6)] {
+        if let Some((y, q)) = v.split_once(sep) {
+            let (y, q) = (n(y)?, n(q)?);
+            let m = u32::try_from(len * q - len + 1).ok()?;
+            let (y2, m2) = if m + len as u32 > 12 {
+                (y + 1, 1)
+            } else {
+                (y, m + len as u32)
+            };
+            return Some((day(y, m, 1), day(y2, m2, 1)));
+        }
     }
     let parts: Vec<&str> = v.split('-').collect();
     match parts[..] {

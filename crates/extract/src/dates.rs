@@ -3,13 +3,16 @@
 //!
 //! News reports the past, so relative dates are resolved looking back: a bare weekday is the most
 //! recent such day on or before publication, "Dec. 19" without a year is the last Dec. 19 not after
-//! it. Only "next", "later", "coming" and "tomorrow" look forward. A date is resolved only as far
-//! as the publication date's own granularity allows ("on Tuesday" against "2023-06" stays `None`).
+//! it. Only "next", "later", "coming", "tomorrow", "from now" and "within" look forward. A date is
+//! resolved only as far as the publication date's own granularity allows ("on Tuesday" against
+//! "2023-06" stays `None`).
 //!
 //! Values are ISO 8601 strings: a day, month or year (`2024-12-19`, `2024-12`, `2024`), an ISO
-//! week (`2023-W33`), a quarter (`2019-Q3`), a decade or century by its leading digits (`199` for
-//! the 1990s, `20` for the 21st century), or an interval of those: `2014/2018` for "between 2014
-//! and 2018" (both ends as stated), `2019/..` for "after 2018", `../2018` for "before 2018".
+//! week (`2023-W33`), a quarter (`2019-Q3`) or half (`2019-H2`) of a year, a decade or century by
+//! its leading digits (`199` for the 1990s, `20` for the 21st century), or an interval of those:
+//! `2014/2018` for "between 2014 and 2018" (both ends as stated), `2019/..` for "after 2018",
+//! `../2018` for "before 2018". Spans worked out rather than stated ("the past three months",
+//! "this weekend", "earlier this month") are half-open intervals of days: `2016-11-12/2016-11-14`.
 //! Weeks, quarters and intervals cannot be read as a [`PubDate`], so stages comparing dates as
 //! days, months and years skip them rather than misread them.
 
@@ -20,9 +23,9 @@ use std::sync::LazyLock;
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
 const MON_FULL: &str = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?-u:\b)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
-/// A day of the month in words: ordinals ("twenty-first") and the compound cardinals ("twenty
-/// nine") people say; plain "one" or "two" after a month name is too often something else.
-const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
+/// A day of the month in words: ordinals ("twenty-first") and the cardinals from ten ("fifteen",
+/// "twenty nine") people say; plain "one" or "two" after a month name is too often something else.
+const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?-u:\b)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const WEEKDAY_ABBR: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)\.?";
@@ -33,6 +36,7 @@ enum Form {
     IsoBasic,
     Numeric,
     NumericShort,
+    NumericRange,
     DayRange,
     MonthDayRange,
     DayMonth,
@@ -50,6 +54,7 @@ enum Form {
     Relative,
     NthWeek,
     Quarter,
+    FiscalYear,
     Decade,
     Century,
     Ago,
@@ -58,6 +63,9 @@ enum Form {
     WeekNum,
     Holiday,
     Counted,
+    YearWords,
+    NthOfPeriod,
+    NthWeekday,
     BareYear,
 }
 
@@ -69,6 +77,10 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (
             Form::NumericShort,
             format!(r"(?i)(?-u:\b)(on|from|to|till|until|this|next|{WEEKDAY_ABBR},?)\s+(\d{{1,2}})([/.-])(\d{{1,2}})(?-u:\b)"),
+        ),
+        (
+            Form::NumericRange,
+            r"(?-u:\b)(\d{1,2})/(\d{1,2})\s*(?:-|–)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?-u:\b)".to_string(),
         ),
         (
             Form::DayRange,
@@ -108,7 +120,7 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)")),
         (
             Form::Relative,
-            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(week|month|year|quarter|decade)|(earlier|later)\s+in\s+the\s+(week|month|year))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(today|yesterday|tomorrow|tmrw|tonight|the day before yesterday|the day after (?:tomorrow|tmrw)|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(weekend|work(?:ing)?\s+week|week|fortnight|month|year|quarter|decade|spring|summer|autumn|fall|winter)|(earlier|later)\s+in\s+the\s+(week|month|year)|(that|the|the past|past)\s+(weekend|fortnight))(?-u:\b)".to_string(),
         ),
         (
             Form::NthWeek,
@@ -116,30 +128,49 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         ),
         (
             Form::Quarter,
-            format!(r"(?i)(?-u:\b)(?:q([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*q([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter(?:\s+of\s+(?:({YEAR})|(this|last|next)\s+year))?)"),
+            format!(r"(?i)(?-u:\b)(?:([qh])([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*([qh])([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+(quarter|half)(?:\s+of\s+(?:({YEAR})|(?:the\s+)?(this|last|next|the)\s+year))?)"),
         ),
-        (Form::Decade, r"(?i)(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s(?-u:\b)".to_string()),
+        (
+            Form::FiscalYear,
+            format!(r"(?i)(?-u:\b)(?:(?:this|last|next|previous|current|the)\s+)?(?:(?:fiscal|financial|school|academic)\s+year(?:\s+{YEAR}|\s+\d{{4}}[/-]\d\d)?|fiscal\s+{YEAR}|(?-i:FY)\s?(?:\d\d|\d{{4}})(?-u:\b))"),
+        ),
+        (
+            Form::Decade,
+            r"(?i)(?:(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s|(?:'|’)(\d0)s|(?-u:\b)(?:the|in)\s+([2-9]0)\s?s|(?-u:\b)(?:the|in)\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
+        ),
         (
             Form::Century,
             r"(?i)(?-u:\b)(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first|twenty[\s-]second)\s+century(?-u:\b)".to_string(),
         ),
         (
             Form::Ago,
-            r"(?i)(?-u:\b)(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(day|week|month|year)s?\s+ago(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)((?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){0,2}(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?)\s+(ago|from\s+now)(?-u:\b)".to_string(),
         ),
         (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
         (
             Form::OrdDay,
-            format!(r"(?i)(?-u:\b)(?:on|week\s+of)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(on|week\s+of|for|by|until|till|since)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
         ),
         (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)")),
         (
             Form::Holiday,
-            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(christmas(?:\s+day)?|new\s+year(?:'|’)?s?\s+day|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|thanksgiving(?:\s+day)?|labou?r\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)(?:\s+({YEAR}))?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(?:(weekend)\s+of\s+(?:the\s+)?)?(christmas(?:\s+day|\s+eve)?|new\s+year(?:'|’)?s?\s+(?:day|eve)|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|good\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|boxing\s+day|mother(?:'|’)?s\s+day|father(?:'|’)?s\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)(?:\s+(weekend))?(?:\s+({YEAR}))?(?:\s+(weekend))?(?-u:\b)"),
         ),
         (
             Form::Counted,
-            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year|quarter)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+(day|week|month|year|quarter)s|(past|previous)\s+(quarter))(?-u:\b)".to_string(),
+            r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter)|within\s+(?:the\s+)?(?:next\s+)?(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?)(?-u:\b)".to_string(),
+        ),
+        (
+            Form::YearWords,
+            r"(?i)(?-u:\b)(?:in|since|until|by)\s+((?:sixteen|seventeen|eighteen|nineteen|twenty|two\s+thousand)(?-u:\b))".to_string(),
+        ),
+        (
+            Form::NthOfPeriod,
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{DAYW})(?:\s+(day|month))?\s+of\s+(?:the|this|current|(next|last|previous|following))\s+(month|year)(?-u:\b)"),
+        ),
+        (
+            Form::NthWeekday,
+            format!(r"(?i)(?-u:\b)(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+({WEEKDAY})\s+(?:of|in)\s+(?:({MON_FULL})(?:,?\s+({YEAR}))?|(?:the\s+)?(this|next|last|previous|current)\s+month)"),
         ),
         (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
     ];
@@ -427,7 +458,12 @@ enum What {
     Weekday(i64),
     /// A week, by the day number of its Monday when resolved.
     Week(Option<i64>),
-    /// Anything else: quarters, decades, finished ranges.
+    /// A day counted from another ("two weeks from now"), whose week a weekday can pick a day
+    /// of: "Monday two weeks from now".
+    Offset,
+    /// A quarter or half of a year, which can start or end a range of them.
+    Period,
+    /// Anything else: decades, centuries, finished ranges.
     Other,
 }
 
@@ -496,7 +532,16 @@ fn unit_word(w: &str) -> Option<u32> {
         "seven" | "seventh" => 7,
         "eight" | "eighth" => 8,
         "nine" | "ninth" => 9,
-        "tenth" => 10,
+        "ten" | "tenth" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
         "eleventh" => 11,
         "twelfth" => 12,
         "thirteenth" => 13,
@@ -609,6 +654,95 @@ fn md_point(published: Option<&PubDate>, m: u8, d: Option<u8>) -> Pt {
     }
 }
 
+/// The first words of `s` (letters, split at spaces and hyphens), lower-cased, each with the
+/// byte offset where it ends.
+fn leading_words(s: &str, n: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while out.len() < n {
+        let rest = &s[at..];
+        let skip = rest.len() - rest.trim_start_matches([' ', '-']).len();
+        let word = rest[skip..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if word.is_empty() {
+            break;
+        }
+        at += skip + word.len();
+        out.push((word.to_ascii_lowercase(), at));
+    }
+    out
+}
+
+/// A number below a hundred in words at the start of `w`: words used and value ("ninety six").
+fn below_hundred(w: &[(String, usize)]) -> Option<(usize, u32)> {
+    let tens = |s: &str| {
+        [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ]
+        .iter()
+        .position(|t| *t == s)
+        .map(|i| 20 + 10 * i as u32)
+    };
+    let first = w.first()?.0.as_str();
+    match tens(first) {
+        Some(t) => match w.get(1).and_then(|u| unit_word(&u.0)).filter(|u| *u < 10) {
+            Some(u) => Some((2, t + u)),
+            None => Some((1, t)),
+        },
+        None => unit_word(first)
+            .filter(|_| !first.ends_with("th") && !matches!(first, "first" | "second" | "third"))
+            .map(|v| (1, v)),
+    }
+}
+
+/// A year said in words at the start of `s`: "nineteen eighty six", "seventeen hundred thirty
+/// three", "two thousand and fifteen", "twenty twenty". Bytes used and the year. Without
+/// "hundred" the second part must be at least ten, so "twenty one" stays a number.
+fn year_words(s: &str) -> Option<(usize, i32)> {
+    let w = leading_words(s, 6);
+    let word = |i: usize| w.get(i).map_or("", |x| x.0.as_str());
+    let (base, mut i, hundred) = if word(0) == "two" && word(1) == "thousand" {
+        (2000, 2, true)
+    } else {
+        let century = match word(0) {
+            "sixteen" => 16,
+            "seventeen" => 17,
+            "eighteen" => 18,
+            "nineteen" => 19,
+            "twenty" => 20,
+            _ => return None,
+        };
+        let hundred = word(1) == "hundred";
+        (century * 100, if hundred { 2 } else { 1 }, hundred)
+    };
+    if hundred && word(i) == "and" && below_hundred(&w[i + 1..]).is_some() {
+        i += 1;
+    }
+    match below_hundred(w.get(i..).unwrap_or(&[])) {
+        Some((n, v)) if hundred || v >= 10 => Some((w[i + n - 1].1, base + v as i32)),
+        None if hundred => Some((w[i - 1].1, base)),
+        _ => None,
+    }
+}
+
+/// A two-digit year right after a month: "April of 87", "June '98". Bytes used and the year.
+fn short_year(after: &str) -> Option<(usize, i32)> {
+    let t = after.trim_start();
+    let digits = t
+        .strip_prefix("of ")
+        .or_else(|| t.strip_prefix(['\'', '’']))?;
+    let d = digits
+        .get(..2)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let rest = &digits[2..];
+    if glued_digit(rest) || count_follows(rest) {
+        return None;
+    }
+    Some((after.len() - rest.len(), full_year(d)?))
+}
+
 /// Two-digit years: "87" is 1987, "16" is 2016.
 fn full_year(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
@@ -626,23 +760,28 @@ fn glued_digit(s: &str) -> bool {
             && s[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
+/// A day as written; one that does not exist ("Feb 30", "2/29/2019") is kept as a date that
+/// cannot be resolved, not dropped, and not read as a number either.
 fn checked_point(start: usize, end: usize, pt: Pt) -> Option<Found> {
-    if let (Some(y), Some(m), Some(d)) = (pt.y, pt.m, pt.d) {
-        if !valid_day(y, m, d) {
-            return None;
-        }
+    match (pt.y, pt.m, pt.d) {
+        (Some(y), Some(m), Some(d)) if !valid_day(y, m, d) => ((1..=12).contains(&m)
+            && (1..=31).contains(&d))
+        .then(|| Found::other(start, end, None, Granularity::Day)),
+        _ => Some(Found::point(start, end, pt)),
     }
-    Some(Found::point(start, end, pt))
 }
 
-/// The most recent date on or before publication with this weekday and day of the month.
+/// The most recent date with this weekday and day of the month, counting the coming week as
+/// recent.
 fn weekday_and_day(p: &PubDate, wd: i64, d: u8) -> Option<i64> {
     let pd = pub_day(p)?;
     let (mut y, mut m) = (p.year, p.month?);
     for _ in 0..400 {
         if valid_day(y, m, d) {
             let day = days_from_civil(y, m, d);
-            if day <= pd && weekday_of(day) == wd {
+            // The day may lie up to a week ahead: "Tuesday the 11th" written on Monday the
+            // 10th is tomorrow, not a Tuesday the 11th years back.
+            if day < pd + 7 && weekday_of(day) == wd {
                 return Some(day);
             }
         }
@@ -750,6 +889,7 @@ fn interpret(
                     }
                     _ => {}
                 }
+                pt.explicit = matches!(ctx.as_str(), "this" | "next");
             }
             let s = if matches!(ctx.as_str(), "this" | "next") {
                 start
@@ -758,6 +898,7 @@ fn interpret(
             };
             checked_point(s, end, pt)?
         }
+        Form::NumericRange => numeric_range(c, text, published)?,
         Form::DayRange | Form::MonthDayRange => {
             let (lead, d1, conn, d2, mname, y) = if form == Form::DayRange {
                 (
@@ -853,16 +994,46 @@ fn interpret(
             }
             let mo = month_num(mname)?;
             let d = day_num(d)?;
-            let pt = match cap(c, 3) {
-                Some(y) => Pt {
-                    y: Some(y.parse().ok()?),
-                    m: Some(mo),
-                    d: Some(d),
-                    explicit: true,
-                },
-                None => md_point(published, mo, Some(d)),
+            let (pt, end) = match (cap(c, 3), year_words(after).or_else(|| short_year(after))) {
+                (Some(y), _) => (
+                    Pt {
+                        y: Some(y.parse().ok()?),
+                        m: Some(mo),
+                        d: Some(d),
+                        explicit: true,
+                    },
+                    end,
+                ),
+                // "25 January nineteen eighty six", "15 April of 87"
+                (None, Some((len, y))) => (
+                    Pt {
+                        y: Some(y),
+                        m: Some(mo),
+                        d: Some(d),
+                        explicit: true,
+                    },
+                    end + len,
+                ),
+                (None, None) => (md_point(published, mo, Some(d)), end),
             };
             checked_point(start, end, pt)?
+        }
+        Form::NthOfPeriod => nth_of_period(c, start, end, published)?,
+        Form::NthWeekday => nth_weekday_of(c, start, end, published)?,
+        Form::YearWords => {
+            let g = c.get(1)?;
+            let (len, y) = year_words(&text[g.start()..])?;
+            let after = &text[g.start() + len..];
+            if count_follows(after) || glued_digit(after.trim_start()) {
+                return None;
+            }
+            let pt = Pt {
+                y: Some(y),
+                m: None,
+                d: None,
+                explicit: true,
+            };
+            Found::point(g.start(), g.start() + len, pt)
         }
         Form::MonthGlued => {
             let mo = month_num(cap(c, 1)?)?;
@@ -959,16 +1130,25 @@ fn interpret(
                     _ => p.year - 1,
                 })
             });
-            Found::point(
-                start,
-                end,
-                Pt {
-                    y,
-                    m: Some(mo),
-                    d: None,
-                    explicit: matches!(ctx.as_str(), "last" | "next" | "this"),
-                },
-            )
+            let pt = Pt {
+                y,
+                m: Some(mo),
+                d: None,
+                explicit: matches!(ctx.as_str(), "last" | "next" | "this"),
+            };
+            match short_year(after) {
+                // "in April of 87"
+                Some((len, y)) => Found::point(
+                    start,
+                    end + len,
+                    Pt {
+                        y: Some(y),
+                        explicit: true,
+                        ..pt
+                    },
+                ),
+                None => Found::point(start, end, pt),
+            }
         }
         Form::YearRange => {
             let lead = cap(c, 1);
@@ -1106,12 +1286,14 @@ fn interpret(
             Found::week(start, end, Some(inside - weekday_of(inside)))
         }
         Form::Quarter => quarter(c, start, end, published)?,
+        // A fiscal or school year starts in a month that varies by country and body: it is a
+        // year, but not the calendar year its number names.
+        Form::FiscalYear => Found::other(start, end, None, Granularity::Year),
         Form::Decade => {
             if before.ends_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
-            let y = cap(c, 1)?;
-            Found::other(start, end, Some(y[..3].to_string()), Granularity::Year)
+            Found::other(start, end, Some(decade(c)?), Granularity::Year)
         }
         Form::Century => {
             let n = ordinal(cap(c, 1)?)?;
@@ -1120,48 +1302,17 @@ fn interpret(
             }
             Found::other(start, end, Some(format!("{:02}", n - 1)), Granularity::Year)
         }
-        Form::Ago => {
-            let n = word_num(cap(c, 1)?)?;
-            let unit = cap(c, 2)?.to_ascii_lowercase();
-            let pt = match unit.as_str() {
-                "day" => published.and_then(pub_day).map(|d| Pt::day(d - n)),
-                "week" => published.and_then(pub_day).map(|d| Pt::day(d - 7 * n)),
-                "month" => published.and_then(|p| {
-                    let (y, m) = add_months(p.year, p.month?, -i32::try_from(n).ok()?);
-                    Some(Pt {
-                        y: Some(y),
-                        m: Some(m),
-                        d: None,
-                        explicit: true,
-                    })
-                }),
-                _ => published.map(|p| Pt {
-                    y: i32::try_from(i64::from(p.year) - n).ok(),
-                    m: None,
-                    d: None,
-                    explicit: true,
-                }),
-            };
-            match pt {
-                Some(pt) => Found::point(start, end, pt),
-                None => Found::other(
-                    start,
-                    end,
-                    None,
-                    match unit.as_str() {
-                        "day" | "week" => Granularity::Day,
-                        "month" => Granularity::Month,
-                        _ => Granularity::Year,
-                    },
-                ),
-            }
-        }
+        Form::Ago => ago(c, start, end, published)?,
         Form::OrdDay => {
-            let g = c.get(1)?;
+            let g = c.get(2)?;
             let rest = after.trim_start().to_ascii_lowercase();
             let word_next = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-            if word_next
-                && ![
+            // "on the 4th and" is a date, "for the first and only time" is not: after other
+            // leads ("for", "by", "since") the day must end the phrase.
+            let lead = cap(c, 1)?.to_ascii_lowercase();
+            let on = lead == "on" || lead.starts_with("week");
+            let words_after_ok = on
+                && [
                     "of this month",
                     "at ",
                     "and ",
@@ -1171,12 +1322,11 @@ fn interpret(
                     "for ",
                 ]
                 .iter()
-                .any(|w| rest.starts_with(w))
-                || glued_digit(after)
-            {
+                .any(|w| rest.starts_with(w));
+            if word_next && !words_after_ok || glued_digit(after) {
                 return None;
             }
-            let d = day_num(cap(c, 2)?)?;
+            let d = day_num(cap(c, 3)?)?;
             let pt = published.and_then(|p| {
                 let pm = p.month?;
                 let (y, m) = if d <= p.day.unwrap_or(31) {
@@ -1229,7 +1379,7 @@ fn interpret(
                 },
             )
         }
-        Form::Counted => counted(c, start, end, published)?,
+        Form::Counted => counted(c, text, start, end, published)?,
         Form::YearToDate => {
             let value = published
                 .and_then(pub_day)
@@ -1239,6 +1389,220 @@ fn interpret(
         }
     };
     push(out, found)
+}
+
+/// "two years ago", "1 month 21 days ago", "2 weeks and 2 days ago", "3 days from now": counted
+/// back (or ahead) from publication, as precise as the finest unit said.
+fn ago(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
+    let sign = if cap(c, 2)?.eq_ignore_ascii_case("ago") {
+        -1
+    } else {
+        1
+    };
+    let mut words = cap(c, 1)?
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"));
+    let (mut months, mut days, mut finest) = (0i64, 0i64, Granularity::Year);
+    while let (Some(n), Some(unit)) = (words.next(), words.next()) {
+        let n = sign * word_num(n)?;
+        match unit.to_ascii_lowercase().trim_end_matches('s') {
+            "year" => months += 12 * n,
+            "month" => months += n,
+            "week" => days += 7 * n,
+            _ => days += n,
+        }
+        finest = finest.max(match unit.as_bytes()[0].to_ascii_lowercase() {
+            b'y' => Granularity::Year,
+            b'm' => Granularity::Month,
+            _ => Granularity::Day,
+        });
+    }
+    let months = i32::try_from(months).ok()?;
+    let pt = published.and_then(|p| match finest {
+        Granularity::Day => Some(Pt::day(
+            shift_days(pub_day(p)?, i64::from(months), "month")? + days,
+        )),
+        Granularity::Month => {
+            let (y, m) = add_months(p.year, p.month?, months);
+            Some(Pt {
+                y: Some(y),
+                m: Some(m),
+                d: None,
+                explicit: true,
+            })
+        }
+        Granularity::Year => Some(Pt {
+            y: Some(p.year + months / 12),
+            m: None,
+            d: None,
+            explicit: true,
+        }),
+    });
+    Some(match pt {
+        Some(pt) => Found {
+            what: What::Offset,
+            ..Found::point(start, end, pt)
+        },
+        None => Found::other(start, end, None, finest),
+    })
+}
+
+/// "10/1-11/2/2017", "2/29-3/1": two month/day pairs, the year (when given) written once at the
+/// end; a day that does not exist leaves the range unresolved.
+fn numeric_range(c: &Captures, text: &str, published: Option<&PubDate>) -> Option<Found> {
+    let m0 = c.get(0)?;
+    let (before, after) = (&text[..m0.start()], &text[m0.end()..]);
+    if before.ends_with(|ch: char| ch.is_ascii_digit() || ch == '/' || ch == '.')
+        || glued_digit(after)
+        || count_follows(after)
+    {
+        return None;
+    }
+    let n = |i| cap(c, i).and_then(num).and_then(|v| u8::try_from(v).ok());
+    let (m1, d1, m2, d2) = (n(1)?, n(2)?, n(3)?, n(4)?);
+    if !(1..=12).contains(&m1) || !(1..=12).contains(&m2) || d1 > 31 || d2 > 31 {
+        return None;
+    }
+    let y1 = match cap(c, 5) {
+        Some(y) => Some(full_year(y)?),
+        None => published.map(|p| year_for(p, m1, Some(d1))),
+    };
+    let y2 = y1.map(|y| if (m2, d2) < (m1, d1) { y + 1 } else { y });
+    let value = match (y1, y2) {
+        (Some(y1), Some(y2)) if valid_day(y1, m1, d1) && valid_day(y2, m2, d2) => {
+            Some(format!("{y1:04}-{m1:02}-{d1:02}/{y2:04}-{m2:02}-{d2:02}"))
+        }
+        _ => None,
+    };
+    Some(Found::other(m0.start(), m0.end(), value, Granularity::Day))
+}
+
+/// "the 15th day of next month", "the 20th of next month", "the 9th month of next year", "the
+/// 100th day of the year": a day or month counted into a period named relative to publication.
+fn nth_of_period(
+    c: &Captures,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let n = cap(c, 1)?;
+    let n = i64::from(num(n).or_else(|| day_num(n).map(u32::from))?);
+    // "the 20th of next month" is a day.
+    let unit = cap(c, 2).unwrap_or("day").to_ascii_lowercase();
+    let delta = match cap(c, 3).map(str::to_ascii_lowercase).as_deref() {
+        Some("next" | "following") => 1,
+        Some(_) => -1,
+        None => 0,
+    };
+    let period = cap(c, 4)?.to_ascii_lowercase();
+    let Some(p) = published else {
+        let g = if unit == "day" {
+            Granularity::Day
+        } else {
+            Granularity::Month
+        };
+        return Some(Found::other(start, end, None, g));
+    };
+    match (unit.as_str(), period.as_str()) {
+        ("day", "month") => {
+            let (y, m) = add_months(p.year, p.month?, delta);
+            let d = u8::try_from(n).ok()?;
+            let pt = Pt {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+                explicit: true,
+            };
+            valid_day(y, m, d).then(|| Found::point(start, end, pt))
+        }
+        ("day", _) if cap(c, 2).is_some() => {
+            let y = p.year + delta;
+            let first = days_from_civil(y, 1, 1);
+            let day = first + n - 1;
+            (n >= 1 && day < days_from_civil(y + 1, 1, 1))
+                .then(|| Found::point(start, end, Pt::day(day)))
+        }
+        ("month", "year") => {
+            let m = u8::try_from(n).ok().filter(|m| (1..=12).contains(m))?;
+            let pt = Pt {
+                y: Some(p.year + delta),
+                m: Some(m),
+                d: None,
+                explicit: true,
+            };
+            Some(Found::point(start, end, pt))
+        }
+        _ => None,
+    }
+}
+
+/// "the first Tuesday of November", "the last Friday of next month": a weekday counted in a
+/// month, the month without a year resolved looking back.
+fn nth_weekday_of(
+    c: &Captures,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let n = cap(c, 1)?.to_ascii_lowercase();
+    let wd = weekday_num(cap(c, 2)?)?;
+    let month = match (cap(c, 3), cap(c, 4), cap(c, 5)) {
+        (Some(m), Some(y), _) => Some((y.parse().ok()?, month_num(m)?)),
+        (Some(m), None, _) => {
+            let m = month_num(m)?;
+            published.map(|p| (year_for(p, m, None), m))
+        }
+        (None, _, rel) => {
+            let delta = match rel?.to_ascii_lowercase().as_str() {
+                "next" => 1,
+                "last" | "previous" => -1,
+                _ => 0,
+            };
+            published.and_then(|p| Some(add_months(p.year, p.month?, delta)))
+        }
+    };
+    let Some((y, m)) = month else {
+        return Some(Found::other(start, end, None, Granularity::Day));
+    };
+    let day = if n == "last" {
+        let last = days_from_civil(y, m, days_in_month(y, m));
+        last - (weekday_of(last) - wd).rem_euclid(7)
+    } else {
+        nth_weekday(y, m, wd, i64::from(ordinal(&n)?))
+    };
+    let pt = Pt::day(day);
+    (pt.m == Some(m)).then(|| Found::point(start, end, pt))
+}
+
+/// The leading digits of a decade: "the 1990s", "the '90s", "the 90s", "the nineties" (`199`).
+/// A decade without its century is of the 1900s, but "'00s" and "'10s" are of the 2000s.
+fn decade(c: &Captures) -> Option<String> {
+    if let Some(y) = cap(c, 1) {
+        return Some(y[..3].to_string());
+    }
+    let tens = match (cap(c, 2).or(cap(c, 3)), cap(c, 4)) {
+        (Some(d), _) => d.parse::<u32>().ok()? / 10,
+        (None, w) => {
+            let w = w?.to_ascii_lowercase();
+            2 + [
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            ]
+            .iter()
+            .position(|x| *x == w)? as u32
+        }
+    };
+    Some(if tens < 2 {
+        format!("20{tens}")
+    } else {
+        format!("19{tens}")
+    })
 }
 
 /// Easter Sunday (anonymous Gregorian computus).
@@ -1269,29 +1633,50 @@ fn nth_weekday(y: i32, m: u8, wd: i64, n: i64) -> i64 {
 fn holiday_in(name: &str, y: i32) -> Option<i64> {
     let n = name.to_ascii_lowercase();
     let fixed = |m, d| Some(days_from_civil(y, m, d));
+    let eve = n.ends_with("eve");
     match n.split_whitespace().next()? {
+        "christmas" if eve => fixed(12, 24),
         "christmas" => fixed(12, 25),
+        "new" if eve => fixed(12, 31),
         "new" => fixed(1, 1),
         "independence" => fixed(7, 4),
         "halloween" => fixed(10, 31),
         "earth" => fixed(4, 22),
+        "boxing" => fixed(12, 26),
         "international" => fixed(5, 1),
         "easter" => Some(easter(y)),
+        "good" => Some(easter(y) - 2),
         "thanksgiving" => Some(nth_weekday(y, 11, 3, 4)),
         "black" => Some(nth_weekday(y, 11, 3, 4) + 1),
         "labor" | "labour" => Some(nth_weekday(y, 9, 0, 1)),
+        "memorial" => {
+            let last = days_from_civil(y, 5, 31);
+            Some(last - weekday_of(last))
+        }
+        _ if n.starts_with("veteran") => fixed(11, 11),
+        _ if n.starts_with("mother") => Some(nth_weekday(y, 5, 6, 2)),
+        _ if n.starts_with("father") => Some(nth_weekday(y, 6, 6, 3)),
         _ if n.starts_with("valentine") => fixed(2, 14),
         _ if n.contains("patrick") => fixed(3, 17),
         _ => None,
     }
 }
 
+/// The weekend a holiday belongs to, with the holiday itself: a Monday holiday closes the
+/// weekend before it, a Thursday one opens the one after ("Labor Day weekend", "Thanksgiving
+/// weekend").
+fn holiday_weekend(day: i64) -> Option<String> {
+    let wd = weekday_of(day);
+    let saturday = if wd == 0 { day - 2 } else { day - wd + 5 };
+    day_span(day.min(saturday), day.max(saturday + 1) + 1)
+}
+
 /// Holidays of the calendar, resolved like other dates: the latest one not after publication
 /// unless "next" or "following" says otherwise.
 fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let name = cap(c, 2)?;
+    let name = cap(c, 3)?;
     let rel = cap(c, 1).map(str::to_ascii_lowercase);
-    let day = match cap(c, 3) {
+    let day = match cap(c, 5) {
         Some(y) => holiday_in(name, y.parse().ok()?),
         None => published.and_then(pub_day).and_then(|pd| {
             let (y, _, _) = civil_from_days(pd);
@@ -1305,10 +1690,19 @@ fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
             })
         }),
     };
+    let weekend = cap(c, 2).or(cap(c, 4)).or(cap(c, 6)).is_some();
     let start = match rel.as_deref() {
-        Some("the") => c.get(2)?.start(),
+        Some("the") if !weekend => c.get(3)?.start(),
         _ => start,
     };
+    if weekend {
+        return Some(Found::other(
+            start,
+            end,
+            day.and_then(holiday_weekend),
+            Granularity::Day,
+        ));
+    }
     Some(match day {
         Some(d) => Found::point(start, end, Pt::day(d)),
         None => Found::other(start, end, None, Granularity::Day),
@@ -1316,14 +1710,23 @@ fn holiday(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
 }
 
 /// "the past three months", "the next 7 quarters": a span ending at publication (or starting
-/// after it), as an interval of days, or of whole quarters for quarters.
-fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let (dir, n, unit) = if let Some(d) = cap(c, 1) {
-        (d, word_num(cap(c, 2)?)?, cap(c, 3)?)
-    } else if let Some(n) = cap(c, 4) {
-        (cap(c, 5)?, word_num(n)?, cap(c, 6)?)
+/// after it), as a half-open interval of days; whole quarters and decades for those units.
+fn counted(
+    c: &Captures,
+    text: &str,
+    start: usize,
+    end: usize,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    if let (Some(n), Some(unit)) = (cap(c, 11), cap(c, 12)) {
+        return within(text, start, end, word_num(n)?, unit, published);
+    }
+    let (dir, n, business, unit) = if let Some(d) = cap(c, 1) {
+        (d, word_num(cap(c, 2)?)?, cap(c, 3).is_some(), cap(c, 4)?)
+    } else if let Some(n) = cap(c, 5) {
+        (cap(c, 6)?, word_num(n)?, cap(c, 7).is_some(), cap(c, 8)?)
     } else {
-        (cap(c, 7)?, 1, cap(c, 8)?)
+        (cap(c, 9)?, 1, false, cap(c, 10)?)
     };
     let back = matches!(
         dir.to_ascii_lowercase().as_str(),
@@ -1331,22 +1734,13 @@ fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
     );
     let unit = unit.to_ascii_lowercase();
     let value = published.and_then(|p| {
-        if unit == "quarter" {
-            let q = i64::from((p.month? - 1) / 3);
-            let idx = i64::from(p.year) * 4 + q;
-            let (a, b) = if back {
-                (idx - n, idx - 1)
-            } else {
-                (idx + 1, idx + n)
-            };
-            let qv = |i: i64| format!("{:04}-Q{}", i.div_euclid(4), i.rem_euclid(4) + 1);
-            return Some(if n == 1 {
-                qv(a)
-            } else {
-                format!("{}/{}", qv(a), qv(b))
-            });
+        if let Some(len) = period_months(&unit) {
+            return whole_periods(p, len, n, back);
         }
         let pd = pub_day(p)?;
+        if business && unit == "day" {
+            return business_days(pd, n, back);
+        }
         let shifted = |k: i64| -> Option<i64> {
             let (y, m, d) = civil_from_days(pd);
             Some(match unit.as_str() {
@@ -1365,9 +1759,89 @@ fn counted(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) 
         } else {
             (pd + 1, shifted(n)? + 1)
         };
-        Some(format!("{}/{}", Pt::day(a).iso()?, Pt::day(b).iso()?))
+        day_span(a, b)
     });
     Some(Found::other(start, end, value, Granularity::Day))
+}
+
+/// "within 9 months", "within the next 10 days": from publication to the day so far ahead. Not
+/// "within two years of the invasion", which counts from another event.
+fn within(
+    text: &str,
+    start: usize,
+    end: usize,
+    n: i64,
+    unit: &str,
+    published: Option<&PubDate>,
+) -> Option<Found> {
+    let rest = text[end..].trim_start().to_ascii_lowercase();
+    if ["of ", "after ", "before ", "from ", "since "]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
+    let value = published
+        .and_then(pub_day)
+        .and_then(|pd| day_span(pd, shift_days(pd, n, unit)?));
+    Some(Found::other(start, end, value, Granularity::Day))
+}
+
+/// A half-open interval of days: `2018-10-01/2019-07-01`.
+fn day_span(a: i64, b: i64) -> Option<String> {
+    Some(format!("{}/{}", Pt::day(a).iso()?, Pt::day(b).iso()?))
+}
+
+/// Months in a calendar period that counted spans take whole.
+fn period_months(unit: &str) -> Option<i32> {
+    match unit {
+        "quarter" => Some(3),
+        "decade" => Some(120),
+        _ => None,
+    }
+}
+
+/// The `n` whole periods of `len` months before the one holding publication, or after it; one
+/// quarter stays a quarter (`2019-Q2`).
+fn whole_periods(p: &PubDate, len: i32, n: i64, back: bool) -> Option<String> {
+    let n = i32::try_from(n).ok()?;
+    let month_idx = p.year * 12 + i32::from(p.month.unwrap_or(1)) - 1;
+    let current = month_idx.div_euclid(len);
+    let (first, after) = if back {
+        (current - n, current)
+    } else {
+        (current + 1, current + 1 + n)
+    };
+    if len == 3 && n == 1 {
+        return Some(format!(
+            "{:04}-Q{}",
+            first.div_euclid(4),
+            first.rem_euclid(4) + 1
+        ));
+    }
+    let day = |period: i32| {
+        let (y, m) = add_months(0, 1, period * len);
+        days_from_civil(y, m, 1)
+    };
+    day_span(day(first), day(after))
+}
+
+/// "the next 4 business days": Monday to Friday only, from the day after publication (or back
+/// to the earliest, ending at publication).
+fn business_days(pd: i64, n: i64, back: bool) -> Option<String> {
+    let step = if back { -1 } else { 1 };
+    let (mut day, mut left) = (pd, n);
+    while left > 0 {
+        day += step;
+        if weekday_of(day) < 5 {
+            left -= 1;
+        }
+    }
+    if back {
+        day_span(day, pd)
+    } else {
+        day_span(pd + 1, day + 1)
+    }
 }
 
 fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
@@ -1375,46 +1849,57 @@ fn push(out: &mut Vec<Found>, f: Found) -> Option<()> {
     Some(())
 }
 
+/// Quarters and halves of a year: "Q3 2019", "2019-H2", "the first half of last year".
 fn quarter(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let (q, y): (u32, Option<i32>) = if let Some(q) = cap(c, 1) {
-        (q.parse().ok()?, Some(cap(c, 2)?.parse().ok()?))
-    } else if let Some(y) = cap(c, 3) {
-        (cap(c, 4)?.parse().ok()?, Some(y.parse().ok()?))
+    let (kind, n, y): (&str, u32, Option<i32>) = if let Some(k) = cap(c, 1) {
+        (k, cap(c, 2)?.parse().ok()?, Some(cap(c, 3)?.parse().ok()?))
+    } else if let Some(y) = cap(c, 4) {
+        (cap(c, 5)?, cap(c, 6)?.parse().ok()?, Some(y.parse().ok()?))
     } else {
-        let q = ordinal(cap(c, 5)?)?;
-        let y = match (cap(c, 6), cap(c, 7).map(str::to_ascii_lowercase)) {
+        let kind = &cap(c, 8)?[..1];
+        let n = ordinal(cap(c, 7)?)?;
+        let y = match (cap(c, 9), cap(c, 10).map(str::to_ascii_lowercase)) {
             (Some(y), _) => Some(y.parse().ok()?),
-            (None, Some(rel)) => published.map(|p| match rel.as_str() {
+            (None, Some(rel)) if rel != "the" => published.map(|p| match rel.as_str() {
                 "last" => p.year - 1,
                 "next" => p.year + 1,
                 _ => p.year,
             }),
-            // "in the second quarter": the last such quarter that has begun.
-            (None, None) => published.and_then(|p| {
-                let pm = p.month?;
-                let first_month = u8::try_from(3 * q - 2).ok()?;
-                Some(if first_month <= pm {
+            // "in the second quarter": the last such period that has begun.
+            _ => published.and_then(|p| {
+                let len = if kind.eq_ignore_ascii_case("h") { 6 } else { 3 };
+                let first_month = u8::try_from(len * n - len + 1).ok()?;
+                Some(if first_month <= p.month? {
                     p.year
                 } else {
                     p.year - 1
                 })
             }),
         };
-        (q, y)
+        (kind, n, y)
     };
-    if !(1..=4).contains(&q) {
+    let kind = kind.to_ascii_uppercase();
+    let count = if kind == "H" { 2 } else { 4 };
+    if !(1..=count).contains(&n) {
         return None;
     }
-    Some(Found::other(
-        start,
-        end,
-        y.map(|y| format!("{y:04}-Q{q}")),
-        Granularity::Month,
-    ))
+    Some(Found {
+        what: What::Period,
+        ..Found::other(
+            start,
+            end,
+            y.map(|y| format!("{y:04}-{kind}{n}")),
+            Granularity::Month,
+        )
+    })
 }
 
 fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>) -> Option<Found> {
-    let all = c.get(1)?.as_str().to_ascii_lowercase();
+    let all = c
+        .get(1)?
+        .as_str()
+        .to_ascii_lowercase()
+        .replace("tmrw", "tomorrow");
     let today = published.and_then(pub_day);
     let shift = |delta: i64| -> Found {
         match today {
@@ -1437,16 +1922,35 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
         }
         _ => {}
     }
-    let (which, unit) = match (cap(c, 3), cap(c, 4)) {
-        (Some(w), Some(u)) => (w.to_ascii_lowercase(), u.to_ascii_lowercase()),
-        _ => ("this".to_string(), cap(c, 6)?.to_ascii_lowercase()),
+    let (part, which, unit) = match (cap(c, 3), cap(c, 4), cap(c, 7), cap(c, 8)) {
+        (Some(w), Some(u), ..) => (cap(c, 2), w, u),
+        (.., Some(w), Some(u)) => (None, w, u),
+        _ => (cap(c, 5), "this", cap(c, 6)?),
     };
+    let which = which.to_ascii_lowercase();
     let which = which.trim_start_matches("the ");
     let delta: i32 = match which {
-        "last" | "previous" => -1,
+        "last" | "previous" | "past" => -1,
         "next" | "following" | "coming" => 1,
         _ => 0,
     };
+    let unit = unit.to_ascii_lowercase();
+    // Seasons differ by hemisphere and by convention (meteorological or astronomical).
+    if matches!(
+        unit.as_str(),
+        "spring" | "summer" | "autumn" | "fall" | "winter"
+    ) {
+        return Some(Found::other(start, end, None, Granularity::Month));
+    }
+    let part = part.map(str::to_ascii_lowercase);
+    if let Some(span) = week_span(&unit, which, delta, today) {
+        return Some(Found::other(start, end, span, Granularity::Day));
+    }
+    if let (Some(part), Some(pd)) = (part, today) {
+        if let Some(span) = part_of_period(&unit, delta, &part, pd) {
+            return Some(Found::other(start, end, Some(span), Granularity::Day));
+        }
+    }
     let year_pt = |y: i32| Pt {
         y: Some(y),
         m: None,
@@ -1491,6 +1995,70 @@ fn relative(c: &Captures, start: usize, end: usize, published: Option<&PubDate>)
     })
 }
 
+/// Spans tied to weeks that are not a whole ISO week: a weekend (Saturday and Sunday), a working
+/// week (Monday to Friday), a fortnight (two weeks from a Monday). `Some(None)` when the unit is
+/// one of them but publication has no day.
+fn week_span(unit: &str, which: &str, delta: i32, today: Option<i64>) -> Option<Option<String>> {
+    let (offset, len) = match unit {
+        "weekend" => (5, 2),
+        "fortnight" => (0, 14),
+        u if u.starts_with("work") => (0, 5),
+        _ => return None,
+    };
+    let Some(pd) = today else {
+        return Some(None);
+    };
+    let monday = pd - weekday_of(pd);
+    // "Over the weekend" in news is the one just past until Friday comes; "this weekend" only
+    // early in the week (on Wednesday it is the coming one).
+    let past_until = if which == "this" { 1 } else { 3 };
+    let first = match (unit, delta) {
+        ("weekend", 0) if weekday_of(pd) <= past_until => monday - 2,
+        ("fortnight", d) => monday + 14 * i64::from(d),
+        (_, d) => monday + offset + 7 * i64::from(d),
+    };
+    Some(day_span(first, first + len))
+}
+
+/// "earlier this month", "later in the year": the first or second half of the period (a week
+/// splits before Thursday); for the current period, no later (or earlier) than publication.
+fn part_of_period(unit: &str, delta: i32, part: &str, pd: i64) -> Option<String> {
+    let (y, m, _) = civil_from_days(pd);
+    let (first, after, mid) = match unit {
+        "week" => {
+            let first = pd - weekday_of(pd) + 7 * i64::from(delta);
+            (first, first + 7, first + 3)
+        }
+        "month" => {
+            let (y, m) = add_months(y, m, delta);
+            let (y2, m2) = add_months(y, m, 1);
+            let first = days_from_civil(y, m, 1);
+            (first, days_from_civil(y2, m2, 1), first + 15)
+        }
+        "year" => {
+            let y = y + delta;
+            (
+                days_from_civil(y, 1, 1),
+                days_from_civil(y + 1, 1, 1),
+                days_from_civil(y, 7, 1),
+            )
+        }
+        _ => return None,
+    };
+    let current = delta == 0;
+    if part == "earlier" {
+        let end = if current && pd > first {
+            mid.min(pd)
+        } else {
+            mid
+        };
+        day_span(first, end)
+    } else {
+        let begin = if current { mid.max(pd) } else { mid };
+        day_span(begin, after)
+    }
+}
+
 static YEAR_NEXT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)^\s*(?:,\s*(?:and|or)?|and|or)\s*(?:in\s+)?({YEAR})"
@@ -1532,6 +2100,19 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
                 f.remove(i);
                 continue;
             }
+            (What::Weekday(wd), What::Offset)
+                if b_day == Granularity::Day && matches!(g.as_str(), "" | ",") =>
+            {
+                let day = f[i + 1]
+                    .pt
+                    .and_then(|p| Some(days_from_civil(p.y?, p.m?, p.d?)))
+                    .map(|d| d - weekday_of(d) + wd);
+                if let Some(day) = day {
+                    f[i + 1] = Found::point(a_start, b_end, Pt::day(day));
+                    f.remove(i);
+                    continue;
+                }
+            }
             (What::Weekday(wd), What::Week(monday)) | (What::Week(monday), What::Weekday(wd))
                 if matches!(g.as_str(), "" | "of" | "on" | ",") =>
             {
@@ -1550,6 +2131,135 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// The word ending right before `at` (after spaces) and where it starts: letters or digits.
+fn word_before(s: &str, at: usize) -> Option<(usize, &str)> {
+    let head = s.get(..at)?.trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_ascii_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (start < head.len()).then(|| (start, &head[start..]))
+}
+
+/// The day `n` days, weeks, months or years after `day` (before it when `n` is negative); a
+/// month shift keeps the day of the month where the month has it.
+fn shift_days(day: i64, n: i64, unit: &str) -> Option<i64> {
+    let unit = unit.to_ascii_lowercase();
+    let months = match unit.trim_end_matches('s') {
+        "day" => return Some(day + n),
+        "week" => return Some(day + 7 * n),
+        "fortnight" => return Some(day + 14 * n),
+        "month" => n,
+        "year" => 12 * n,
+        _ => return None,
+    };
+    let (y, m, d) = civil_from_days(day);
+    let (y, m) = add_months(y, m, i32::try_from(months).ok()?);
+    Some(days_from_civil(y, m, d.min(days_in_month(y, m))))
+}
+
+/// A month or year moved by `n` months or years (a year only by years).
+fn shift_period(pt: &Pt, n: i64, unit: &str) -> Option<Pt> {
+    let n = i32::try_from(n).ok()?;
+    let months = match unit.to_ascii_lowercase().trim_end_matches('s') {
+        "year" => 12 * n,
+        "month" if pt.m.is_some() => n,
+        _ => return None,
+    };
+    let y = pt.y?;
+    Some(match pt.m {
+        Some(m) => {
+            let (y, m) = add_months(y, m, months);
+            Pt {
+                y: Some(y),
+                m: Some(m),
+                ..*pt
+            }
+        }
+        None => Pt {
+            y: Some(y + months / 12),
+            ..*pt
+        },
+    })
+}
+
+/// "two days after today", "4 months from tomorrow", "16 days from 01/02/2018": a day counted
+/// from a dated day. "more than 2 weeks before X" is open, "less than 3 days after X" and "for 3
+/// days (starting) from X" are spans between X and the counted day.
+fn offsets(s: &str, f: &mut [Found]) {
+    for x in f.iter_mut() {
+        let Some(pt) = x.pt.filter(|p| p.y.is_some()) else {
+            continue;
+        };
+        let Some((op_at, op)) = word_before(s, x.start) else {
+            continue;
+        };
+        let op = op.to_ascii_lowercase();
+        let (op_at, op) = match op.as_str() {
+            "from" => match word_before(s, op_at) {
+                Some((at, w)) if w.eq_ignore_ascii_case("starting") => (at, "starting"),
+                _ => (op_at, "from"),
+            },
+            "starting" => (op_at, "starting"),
+            "after" => (op_at, "after"),
+            "before" => (op_at, "before"),
+            _ => continue,
+        };
+        let Some((unit_at, unit)) = word_before(s, op_at) else {
+            continue;
+        };
+        let Some((n_at, n)) = word_before(s, unit_at) else {
+            continue;
+        };
+        let Some(n) = word_num(n) else { continue };
+        let sign = if op == "before" { -1 } else { 1 };
+        let qualifier = word_before(s, n_at).map(|(at, w)| (at, w.to_ascii_lowercase()));
+        let Some(anchor) = pt.d.and_then(|d| Some(days_from_civil(pt.y?, pt.m?, d))) else {
+            // "three years after 2015", "two months before March 2020": as precise as the anchor.
+            let plain = qualifier
+                .as_ref()
+                .is_none_or(|(_, w)| w != "than" && w != "for");
+            if let Some(p) = shift_period(&pt, sign * n, unit).filter(|_| plain && op != "starting")
+            {
+                *x = Found::point(n_at, x.end, p);
+            }
+            continue;
+        };
+        let Some(day) = shift_days(anchor, sign * n, unit) else {
+            continue;
+        };
+        let than = qualifier
+            .as_ref()
+            .filter(|(_, w)| w == "than")
+            .and_then(|(at, _)| word_before(s, *at))
+            .map(|(at, w)| (at, w.to_ascii_lowercase()));
+        let (start, value) = match (&than, &qualifier) {
+            (Some((at, w)), _) if w == "more" => {
+                let v = Pt::day(day).iso();
+                let v = if sign > 0 {
+                    v.map(|v| format!("{v}/.."))
+                } else {
+                    v.map(|v| format!("../{v}"))
+                };
+                (*at, v)
+            }
+            (Some((at, w)), _) if w == "less" => (*at, day_span(anchor.min(day), anchor.max(day))),
+            (_, Some((_, w))) if w == "for" && sign > 0 => (n_at, day_span(anchor, day)),
+            _ if op == "starting" => continue,
+            _ => (n_at, Pt::day(day).iso()),
+        };
+        *x = if value.as_deref().is_some_and(|v| v.contains('/')) {
+            Found::other(start, x.end, value, Granularity::Day)
+        } else {
+            Found {
+                what: What::Offset,
+                ..Found::point(start, x.end, Pt::day(day))
+            }
+        };
     }
 }
 
@@ -1620,10 +2330,6 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
     }
     let mut i = 0;
     while i + 1 < f.len() {
-        let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
-            i += 1;
-            continue;
-        };
         let g = gap(s, f[i].end, f[i + 1].start);
         let lead = ["from", "between", "from the", "between the"]
             .iter()
@@ -1636,20 +2342,35 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             "and" | "and the" => between,
             _ => false,
         };
+        let start = lead.unwrap_or(f[i].start);
+        if conn && f[i].what == What::Period && f[i + 1].what == What::Period {
+            // "from 2017 Q1 to 2018 Q1": both ends as stated, like years.
+            if let (Some(x), Some(y)) = (&f[i].value, &f[i + 1].value) {
+                if x < y {
+                    let value = Some(format!("{x}/{y}"));
+                    f[i + 1] = Found::other(start, f[i + 1].end, value, Granularity::Month);
+                    f.remove(i);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let (Some(mut a), Some(mut b)) = (f[i].pt, f[i + 1].pt) else {
+            i += 1;
+            continue;
+        };
         if !conn {
             i += 1;
             continue;
         }
-        if !a.explicit && b.explicit {
+        if let (Some(y), What::Weekday(wd)) = (a.y, f[i + 1].what) {
+            let (m, d) = a.md();
+            let from = days_from_civil(y, m, d);
+            b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
+        } else if !a.explicit && b.explicit {
             a.y = b.y.map(|y| if a.md() > b.md() { y - 1 } else { y });
-        } else if !b.explicit || matches!(f[i + 1].what, What::Weekday(_)) {
-            if let (Some(y), What::Weekday(wd)) = (a.y, f[i + 1].what) {
-                let (m, d) = a.md();
-                let from = days_from_civil(y, m, d);
-                b = Pt::day(from + (wd - weekday_of(from)).rem_euclid(7));
-            } else {
-                b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
-            }
+        } else if !b.explicit {
+            b.y = a.y.map(|y| if b.md() < a.md() { y + 1 } else { y });
         }
         let ordered = match (a.y, b.y) {
             (Some(ya), Some(yb)) => (ya, a.md()) <= (yb, b.md()),
@@ -1663,7 +2384,6 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             (Some(x), Some(y)) => Some(format!("{x}/{y}")),
             _ => None,
         };
-        let start = lead.unwrap_or(f[i].start);
         f[i + 1] = Found::other(start, f[i + 1].end, value, a.granularity());
         f.remove(i);
         i += 1;
@@ -1674,6 +2394,7 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
 fn open_ranges(s: &str, f: &mut [Found]) {
     for x in f.iter_mut() {
         let Some(pt) = x.pt else { continue };
+        let at = part_lead(s, x.start);
         let mut hit = None;
         for (w, from, next) in [
             ("since", true, false),
@@ -1688,7 +2409,7 @@ fn open_ranges(s: &str, f: &mut [Found]) {
             ("as late as", false, false),
             ("before", false, false),
         ] {
-            if let Some(p) = ends_with_words(s, x.start, w) {
+            if let Some(p) = ends_with_words(s, at, w) {
                 if hit.is_none_or(|(q, _, _)| p < q) {
                     hit = Some((p, from, next));
                 }
@@ -1715,7 +2436,29 @@ fn open_ranges(s: &str, f: &mut [Found]) {
         let Some((start, from, next)) = hit else {
             continue;
         };
-        let p = if next { pt.next() } else { Some(pt) };
+        if let Some((part, first, after)) = part_of(s, x.start, x.end, &pt) {
+            // "since late July" starts with its part, "after mid-May" once it is over; the
+            // beginning and end of a period are the moments it starts and ends.
+            let day = match (from, next, part) {
+                (true, true, Part::Early) | (true, false, _) => first,
+                (false, _, Part::Late) | (true, true, _) => after,
+                (false, _, _) => first,
+            };
+            let v = Pt::day(day).iso();
+            let value = if from {
+                v.map(|v| format!("{v}/.."))
+            } else {
+                v.map(|v| format!("../{v}"))
+            };
+            *x = Found::other(start, end, value, Granularity::Day);
+            continue;
+        }
+        // "after 2018" starts with 2019, "after 1 January" with that day: a day is a moment.
+        let p = if next && pt.d.is_none() {
+            pt.next()
+        } else {
+            Some(pt)
+        };
         let value = p.and_then(|p| p.iso()).map(|v| {
             if from {
                 format!("{v}/..")
@@ -1725,6 +2468,97 @@ fn open_ranges(s: &str, f: &mut [Found]) {
         });
         *x = Found::other(start, end, value, x.granularity);
     }
+}
+
+/// Where the words naming a part of the period at `start` begin: "the end of" in "the end of
+/// this year", "the" in "the end of 1989" (whose mention holds "end of"); `start` when none.
+fn part_lead(s: &str, start: usize) -> usize {
+    let is_part = |w: &str| {
+        [
+            "early",
+            "beginning",
+            "start",
+            "mid",
+            "middle",
+            "late",
+            "end",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    let own = s
+        .get(start..)
+        .and_then(|t| t.split(|c: char| !c.is_ascii_alphabetic()).next())
+        .is_some_and(is_part);
+    let at = match word_before(s, start) {
+        _ if own => start,
+        Some((of, w)) if w.eq_ignore_ascii_case("of") => match word_before(s, of) {
+            Some((p, w)) if is_part(w) => p,
+            _ => return start,
+        },
+        Some((p, w)) if is_part(w) => p,
+        _ => return start,
+    };
+    match word_before(s, at) {
+        Some((p, w)) if w.eq_ignore_ascii_case("the") => p,
+        _ => at,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+/// "late July", "the end of 1989", "the beginning of March": the part of a month or year a
+/// mention names, by the word in it or right before it, as a half-open interval of days. A
+/// month splits at the 16th (its middle is the 11th to the 20th); a year in thirds.
+fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64)> {
+    let part_word = |w: &str| match w.to_ascii_lowercase().as_str() {
+        "early" | "beginning" | "start" => Some(Part::Early),
+        "mid" | "middle" => Some(Part::Mid),
+        "late" | "end" => Some(Part::Late),
+        _ => None,
+    };
+    let own = s
+        .get(start..end)?
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.eq_ignore_ascii_case("in") && !w.is_empty())
+        .and_then(part_word);
+    let part = own.or_else(|| {
+        let (at, w) = word_before(s, start)?;
+        if w.eq_ignore_ascii_case("of") {
+            part_word(word_before(s, at)?.1)
+        } else {
+            part_word(w)
+        }
+    })?;
+    let y = pt.y?;
+    if pt.d.is_some() {
+        return None;
+    }
+    let (first, after) = match pt.m {
+        Some(m) => {
+            let first = days_from_civil(y, m, 1);
+            let after = first + i64::from(days_in_month(y, m));
+            match part {
+                Part::Early => (first, first + 15),
+                Part::Mid => (first + 10, first + 20),
+                Part::Late => (first + 15, after),
+            }
+        }
+        None => {
+            let third = |k: u8| days_from_civil(y, 4 * k + 1, 1);
+            match part {
+                Part::Early => (third(0), third(1)),
+                Part::Mid => (third(1), third(2)),
+                Part::Late => (third(2), days_from_civil(y + 1, 1, 1)),
+            }
+        }
+    };
+    Some((part, first, after))
 }
 
 /// "in 2007 and 2009": the years listed after a dated year.
@@ -1807,6 +2641,7 @@ pub(crate) fn dates(
     let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
     let mut f: Vec<Found> = kept.iter().filter_map(|&i| slots[i].take()).collect();
     absorb_weekdays(s, &mut f);
+    offsets(s, &mut f);
     weeks_of(s, &mut f);
     ranges(s, &mut f, published);
     open_ranges(s, &mut f);
@@ -1839,7 +2674,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(RES.len(), 31);
+        assert_eq!(RES.len(), 36);
         assert!(SET.is_some() && ANY.is_some());
     }
 
@@ -1920,22 +2755,88 @@ mod tests {
             v("state media Sunday", "2025-07-13"),
             Some("2025-07-13".into())
         );
-        assert_eq!(v("earlier this year", "2024-10-10"), Some("2024".into()));
+        assert_eq!(
+            v("earlier this year", "2024-10-10"),
+            Some("2024-01-01/2024-07-01".into())
+        );
+        assert_eq!(
+            v("earlier this month", "2018-05-28"),
+            Some("2018-05-01/2018-05-16".into())
+        );
+        assert_eq!(
+            v("earlier this year", "2018-05-28"),
+            Some("2018-01-01/2018-05-28".into())
+        );
+        assert_eq!(
+            v("earlier previous week", "2018-11-30"),
+            Some("2018-11-19/2018-11-22".into())
+        );
+        assert_eq!(v("earlier this year", "2024-10"), Some("2024".into()));
         assert_eq!(v("yesterday", "2024-03-01"), Some("2024-02-29".into()));
         assert_eq!(
             v("In March, the United States", "2023-06"),
             Some("2023-03".into())
         );
         assert_eq!(v("two years ago", "2023-06"), Some("2021".into()));
+        assert_eq!(
+            v("a meeting 1 month, 21 days ago", "2017-11-23"),
+            Some("2017-10-02".into())
+        );
+        assert_eq!(
+            v("2 weeks and 2 days ago they", "2016-11-07"),
+            Some("2016-10-22".into())
+        );
+        assert_eq!(v("six months ago", "2023-06-10"), Some("2022-12".into()));
     }
 
     #[test]
     fn forward_only_when_told() {
         assert_eq!(
             v("at Camp David later this week", "2023-08-16"),
-            Some("2023-W33".into())
+            Some("2023-08-17/2023-08-21".into())
         );
+        assert_eq!(
+            v("later this month", "2018-05-28"),
+            Some("2018-05-28/2018-06-01".into())
+        );
+        assert_eq!(v("next week", "2023-08-16"), Some("2023-W34".into()));
         assert_eq!(v("next Monday", "2023-08-16"), Some("2023-08-21".into()));
+    }
+
+    #[test]
+    fn weekends_working_weeks_and_fortnights() {
+        // A Friday looks ahead to its weekend, a Monday back to the one just past.
+        assert_eq!(
+            v("over the weekend", "2016-11-11"),
+            Some("2016-11-12/2016-11-14".into())
+        );
+        assert_eq!(
+            v("over the weekend", "2016-11-14"),
+            Some("2016-11-12/2016-11-14".into())
+        );
+        assert_eq!(
+            v("over the weekend", "2024-06-12"),
+            Some("2024-06-08/2024-06-10".into())
+        );
+        assert_eq!(
+            v("will be held this weekend", "2024-06-12"),
+            Some("2024-06-15/2024-06-17".into())
+        );
+        assert_eq!(
+            v("last weekend", "2016-11-11"),
+            Some("2016-11-05/2016-11-07".into())
+        );
+        assert_eq!(
+            v("this working week", "2018-06-26"),
+            Some("2018-06-25/2018-06-30".into())
+        );
+        assert_eq!(
+            v("over the past fortnight", "2021-05-20"),
+            Some("2021-05-03/2021-05-17".into())
+        );
+        assert_eq!(d("this weekend", None)[0].1, None);
+        assert_eq!(d("I'll leave this SUMMER", Some("2016-11-07"))[0].1, None);
+        assert!(d("a summer camp", Some("2016-11-07")).is_empty());
     }
 
     #[test]
@@ -1952,7 +2853,27 @@ mod tests {
             Some("2023-Q2".into())
         );
         assert_eq!(v("sales in Q3 2019", "2024"), Some("2019-Q3".into()));
+        assert_eq!(v("2019-H2 will", "2024"), Some("2019-H2".into()));
+        assert_eq!(
+            v("in the first half of last year", "2024-03-05"),
+            Some("2023-H1".into())
+        );
+        assert_eq!(
+            v("in the second half", "2024-03-05"),
+            Some("2023-H2".into())
+        );
+        assert_eq!(
+            v("from 2017 q1 to 2018 q1", "2024"),
+            Some("2017-Q1/2018-Q1".into())
+        );
+        assert_eq!(v("in fiscal year 2008", "2024"), None);
+        assert_eq!(v("FY2019 revenue", "2024"), None);
         assert_eq!(v("in the 1990s", "2024"), Some("199".into()));
+        assert_eq!(v("in the '80s", "2024"), Some("198".into()));
+        assert_eq!(v("in the nineties", "2024"), Some("199".into()));
+        assert_eq!(v("presidents in 90 s.", "2024"), Some("199".into()));
+        assert_eq!(v("in the '00s", "2024"), Some("200".into()));
+        assert!(d("a man in his 90s", Some("2024")).is_empty());
         assert_eq!(v("the 21st century", "2024"), Some("20".into()));
         assert_eq!(
             v("We met on tuesday of last week", "2019-07-30"),
@@ -1989,6 +2910,14 @@ mod tests {
             Some("2018-03/2018-05".into())
         );
         assert_eq!(
+            v("between August and October", "2018-09-07"),
+            Some("2018-08/2018-10".into())
+        );
+        assert_eq!(
+            v("from this 5/12 to next 5/19", "2019-05-20"),
+            Some("2019-05-12/2020-05-19".into())
+        );
+        assert_eq!(
             v("between Aug 2019 and now", "2020-05-06"),
             Some("2019-08/2020-05-06".into())
         );
@@ -1996,7 +2925,40 @@ mod tests {
             v("from 10/1/2018-10/7/2018", "2020"),
             Some("2018-10-01/2018-10-07".into())
         );
+        assert_eq!(
+            v("The period is 10/1-11/2/2017", "2018-10-24"),
+            Some("2017-10-01/2017-11-02".into())
+        );
+        assert_eq!(
+            v("2/29-3/1", "2019-09-18"),
+            Some("2016-02-29/2016-03-01".into())
+        );
+        assert_eq!(v("2/29-3/1/2019", "2019-09-18"), None);
         assert_eq!(v("after 2018", "2024"), Some("2019/..".into()));
+        assert_eq!(
+            v("after January 1, 2007", "2024"),
+            Some("2007-01-01/..".into())
+        );
+        assert_eq!(
+            v("plans after mid May", "2019-02-25"),
+            Some("2018-05-21/..".into())
+        );
+        assert_eq!(
+            v("since late July", "2019-02-25"),
+            Some("2018-07-16/..".into())
+        );
+        assert_eq!(
+            v("lived here since the end of 1989", "2020"),
+            Some("1989-09-01/..".into())
+        );
+        assert_eq!(
+            v("before the end of this year", "2016-11-07"),
+            Some("../2017-01-01".into())
+        );
+        assert_eq!(
+            v("after the beginning of March", "2016-11-07"),
+            Some("2016-03-01/..".into())
+        );
         assert_eq!(v("before 2018", "2024"), Some("../2018".into()));
         assert_eq!(
             d("18 and 19 June", Some("2018-08-29"))
@@ -2017,6 +2979,11 @@ mod tests {
         assert_eq!(v("second of Aug.", "2016-11-07"), Some("2016-08-02".into()));
         assert_eq!(v("on Monday 21", "2019-01-25"), Some("2019-01-21".into()));
         assert_eq!(
+            v("coffee on tuesday the eleventh.", "2019-06-10"),
+            Some("2019-06-11".into())
+        );
+        assert_eq!(v("back Sat 14th", "2022-05-01"), Some("2021-08-14".into()));
+        assert_eq!(
             v("Friday, 2018-7-6 with Jim", "2018-07-06"),
             Some("2018-07-06".into())
         );
@@ -2035,20 +3002,216 @@ mod tests {
         );
         assert_eq!(v("thanksgiving 2023", "2021"), Some("2023-11-23".into()));
         assert_eq!(
+            v("over Labor Day weekend", "2021-11-09"),
+            Some("2021-09-04/2021-09-07".into())
+        );
+        assert_eq!(
+            v("the weekend of Thanksgiving 2023", "2021"),
+            Some("2023-11-23/2023-11-27".into())
+        );
+        assert_eq!(
+            v("on Memorial Day", "2024-06-12"),
+            Some("2024-05-27".into())
+        );
+        assert_eq!(
+            v("on New Year's Eve", "2024-06-12"),
+            Some("2023-12-31".into())
+        );
+        assert_eq!(
             v("over the past three months", "2016-11-07"),
             Some("2016-08-07/2016-11-07".into())
         );
         assert_eq!(
             v("the previous three quarters", "2019-07-04"),
-            Some("2018-Q4/2019-Q2".into())
+            Some("2018-10-01/2019-07-01".into())
+        );
+        assert_eq!(v("the past quarter", "2019-07-04"), Some("2019-Q2".into()));
+        assert_eq!(
+            v("in the next two decades", "2018-07-02"),
+            Some("2020-01-01/2040-01-01".into())
+        );
+        assert_eq!(
+            v("back within next 10 months.", "2018-03-23"),
+            Some("2018-03-23/2019-01-23".into())
+        );
+        assert!(d("within two years of the invasion", Some("2018-03-23")).is_empty());
+        assert_eq!(
+            v("the next 4 business days", "2018-08-21"),
+            Some("2018-08-22/2018-08-28".into())
+        );
+        assert_eq!(
+            v("the previous 4 working days", "2018-08-21"),
+            Some("2018-08-15/2018-08-21".into())
         );
         assert_eq!(
             v("it opened on the 4th.", "2018-08-07"),
             Some("2018-08-04".into())
         );
         assert!(d("on the 18th floor", Some("2018-08-07")).is_empty());
+        assert_eq!(
+            v("the vote is set for the 27th.", "2016-11-07"),
+            Some("2016-10-27".into())
+        );
+        assert!(d("for the first and only time", Some("2018-08-07")).is_empty());
+        assert_eq!(v("since the 18th century", "2018-08-07"), Some("17".into()));
         assert_eq!(v("last Wednesday", "2019-01-31"), Some("2019-01-23".into()));
         assert_eq!(v("on Wednesday", "2019-01-31"), Some("2019-01-30".into()));
+    }
+
+    #[test]
+    fn days_counted_from_a_day() {
+        assert_eq!(
+            v("two days before yesterday", "2018-05-31"),
+            Some("2018-05-28".into())
+        );
+        assert_eq!(
+            v("It will happen 4 months from tomorrow.", "2016-11-07"),
+            Some("2017-03-08".into())
+        );
+        assert_eq!(
+            v("16 days from 01/02/2018", "2016-11-07"),
+            Some("2018-01-18".into())
+        );
+        assert_eq!(
+            v("two months after next Friday", "2016-11-07"),
+            Some("2017-01-18".into())
+        );
+        assert_eq!(
+            v("more than 2 weeks before today", "2018-06-12"),
+            Some("../2018-05-29".into())
+        );
+        assert_eq!(
+            v("less than 3 days after tomorrow", "2018-05-29"),
+            Some("2018-05-30/2018-06-02".into())
+        );
+        assert_eq!(
+            v("out for 3 days starting from next Monday", "2019-10-07"),
+            Some("2019-10-14/2019-10-17".into())
+        );
+        assert_eq!(
+            v("for a week starting tomorrow", "2019-10-07"),
+            Some("2019-10-08/2019-10-15".into())
+        );
+        assert_eq!(
+            v("3 days from now", "2021-01-06"),
+            Some("2021-01-09".into())
+        );
+        assert_eq!(
+            v("back Monday two weeks from now.", "2016-11-09"),
+            Some("2016-11-21".into())
+        );
+        assert!(d("in the 3 days after the vote", Some("2021-01-06")).is_empty());
+        assert_eq!(
+            v("three years after 2015", "2024-06-12"),
+            Some("2018".into())
+        );
+        assert_eq!(
+            v("two months before March 2020", "2024-06-12"),
+            Some("2020-01".into())
+        );
+        assert_eq!(
+            v("“two days before yesterday", "2018-05-31"),
+            Some("2018-05-28".into())
+        );
+    }
+
+    #[test]
+    fn days_that_do_not_exist_stay_unresolved() {
+        assert_eq!(v("on Feb 30", "2020-03-22"), None);
+        assert_eq!(v("on 2/29/2019", "2020-03-22"), None);
+        assert!(d("13/45/2019", Some("2020-03-22")).is_empty());
+    }
+
+    #[test]
+    fn nth_day_or_month_of_a_relative_period() {
+        assert_eq!(
+            v("back on the 15th day of next month", "2020-07-01"),
+            Some("2020-08-15".into())
+        );
+        assert_eq!(
+            v("before the twenty-sixth day of the month", "2020-07-01"),
+            Some("../2020-07-26".into())
+        );
+        assert_eq!(
+            v("The 9th month of next year", "2021-11-29"),
+            Some("2022-09".into())
+        );
+        assert_eq!(
+            v("the 100th day of the year", "2024-06-01"),
+            Some("2024-04-09".into())
+        );
+        assert!(d("the 13th month of the year", Some("2024-06-01")).is_empty());
+    }
+
+    #[test]
+    fn two_digit_years_after_a_month() {
+        assert_eq!(
+            v("I was born in April of 87", "2018-01-07"),
+            Some("1987-04".into())
+        );
+        assert_eq!(
+            v("born on 15 April of 87", "2018-01-07"),
+            Some("1987-04-15".into())
+        );
+        assert_eq!(v("in June '98, the", "2018-01-07"), Some("1998-06".into()));
+        assert!(d("in April of 87 members", Some("2018-01-07"))
+            .iter()
+            .all(|x| x.1.as_deref() == Some("2017-04")));
+    }
+
+    #[test]
+    fn nth_weekday_of_a_month() {
+        assert_eq!(
+            v("the first friday of july", "2016-11-07"),
+            Some("2016-07-01".into())
+        );
+        assert_eq!(
+            v("the first Friday of next month", "2018-03-20"),
+            Some("2018-04-06".into())
+        );
+        assert_eq!(
+            v("the last Thursday of November 2023", "2024"),
+            Some("2023-11-30".into())
+        );
+        // February 2023 has four Mondays: no day of March instead.
+        assert!(d("the fifth Monday of February 2023", Some("2024"))
+            .iter()
+            .all(|x| !x.1.as_deref().unwrap_or("").starts_with("2023-03")));
+        assert_eq!(
+            v("the 20th of next month", "2016-11-07"),
+            Some("2016-12-20".into())
+        );
+    }
+
+    #[test]
+    fn years_in_words() {
+        assert_eq!(
+            v("born on January twenty five nineteen eighty six", "2019"),
+            Some("1986-01-25".into())
+        );
+        assert_eq!(
+            v(
+                "On fifteen August nineteen hundred ninety three, the",
+                "2019"
+            ),
+            Some("1993-08-15".into())
+        );
+        assert_eq!(
+            v("meet on january first two thousand and thirty two", "2019"),
+            Some("2032-01-01".into())
+        );
+        assert_eq!(
+            d(
+                "left in nineteen ninety six and came back in two thousand and fifteen",
+                None
+            )
+            .into_iter()
+            .map(|x| x.1.unwrap_or_default())
+            .collect::<Vec<_>>(),
+            ["1996", "2015"]
+        );
+        assert!(d("in twenty one days", Some("2019")).is_empty());
+        assert!(d("in two thousand and fifteen homes", Some("2019")).is_empty());
     }
 
     #[test]
