@@ -1728,6 +1728,9 @@ fn counted(
     } else {
         (cap(c, 9)?, 1, false, cap(c, 10)?)
     };
+    if dir.eq_ignore_ascii_case("last") && last_is_a_verb(text, start) {
+        return None;
+    }
     let back = matches!(
         dir.to_ascii_lowercase().as_str(),
         "past" | "last" | "previous"
@@ -2132,6 +2135,28 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
         }
         i += 1;
     }
+}
+
+/// "expected to last three days", "will last two weeks": "last" after "to", a modal or an
+/// auxiliary is the verb of a duration, not the start of a past period.
+fn last_is_a_verb(s: &str, at: usize) -> bool {
+    word_before(s, at).is_some_and(|(_, w)| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "to" | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "not"
+                | "did"
+                | "does"
+                | "do"
+        )
+    })
 }
 
 /// The word ending right before `at` (after spaces) and where it starts: letters or digits.
@@ -2671,6 +2696,21 @@ pub(crate) fn dates(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_as_a_verb_starts_no_period() {
+        for s in [
+            "The talks are expected to last three days.",
+            "The strike will last two weeks.",
+            "The truce did not last three months.",
+        ] {
+            assert!(d(s, Some("2024-05-01")).is_empty(), "{s}");
+        }
+        assert_eq!(
+            d("Prices rose over the last three days.", Some("2024-05-01")).len(),
+            1
+        );
+    }
 
     #[test]
     fn every_pattern_compiles() {
