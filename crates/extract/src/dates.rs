@@ -181,18 +181,6 @@ static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// All patterns as one alternation, for a yes/no answer that stops at the first date.
-static ANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let alternation: Vec<String> = RES
-        .iter()
-        .map(|(_, r)| format!("(?:{})", r.as_str()))
-        .collect();
-    regex::RegexBuilder::new(&alternation.join("|"))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .ok()
-});
-
 /// All patterns in one automaton: most sentences mention no date, and one pass over them says
 /// which (if any) of the capturing searches is worth running.
 static SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
@@ -2636,10 +2624,6 @@ pub(crate) fn dates(
     let Some(set) = SET.as_ref() else {
         return;
     };
-    // Most sentences hold no date: one early-exit search says so more cheaply than the set.
-    if !ANY.as_ref().is_some_and(|r| r.is_match(s)) {
-        return;
-    }
     let hits = set.matches(s);
     if !hits.matched_any() {
         return;
@@ -2715,7 +2699,7 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         assert_eq!(RES.len(), 36);
-        assert!(SET.is_some() && ANY.is_some());
+        assert!(SET.is_some());
     }
 
     fn d(s: &str, p: Option<&str>) -> Vec<(String, Option<String>, Granularity)> {
