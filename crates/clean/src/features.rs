@@ -239,6 +239,7 @@ fn scan_ascii_words<'a>(
 }
 
 /// Adds one word (trimmed to its letters and digits) to the counts.
+#[inline(always)]
 fn count_word(word: &str, digits: usize, ascii: bool, f: &mut Features) {
     let bytes = word.as_bytes();
     let n = bytes.len();
