@@ -2128,23 +2128,8 @@ fn absorb_weekdays(s: &str, f: &mut Vec<Found>) {
 /// "expected to last three days", "will last two weeks": "last" after "to", a modal or an
 /// auxiliary is the verb of a duration, not the start of a past period.
 fn last_is_a_verb(s: &str, at: usize) -> bool {
-    word_before(s, at).is_some_and(|(_, w)| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "to" | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "may"
-                | "might"
-                | "should"
-                | "must"
-                | "not"
-                | "did"
-                | "does"
-                | "do"
-        )
-    })
+    word_before(s, at)
+        .is_some_and(|(_, w)| crate::numbers::verb_or_idiom_after(&w.to_ascii_lowercase()))
 }
 
 /// The word ending right before `at` (after spaces) and where it starts: letters or digits.

@@ -9,6 +9,8 @@
 
 mod relative;
 
+pub(crate) use relative::verb_or_idiom_after;
+
 use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
 use std::sync::LazyLock;

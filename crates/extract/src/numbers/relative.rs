@@ -152,8 +152,8 @@ fn names_no_position(text: &str, toks: &[Tok], i: usize, w: &str) -> bool {
 }
 
 /// Words before "last" that make it the verb ("will last", "didn't last") or the idiom "at
-/// (long) last".
-fn verb_or_idiom_after(prev: &str) -> bool {
+/// (long) last". `prev` is lower-case.
+pub(crate) fn verb_or_idiom_after(prev: &str) -> bool {
     prev.ends_with("n't")
         || prev.ends_with("n’t")
         || matches!(
