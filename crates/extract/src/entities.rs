@@ -1,7 +1,7 @@
 //! Named actors and places: runs of capitalised words, normalised so that spellings of one name
 //! agree across outlets ("Kim Jong-un", "Kim Jong Un" → "kim jong un"; "U.S." → "us").
 
-use crate::tok::{is_cap, lower, Kind, Tok};
+use crate::tok::{day_or_month_name, is_cap, lower, Kind, Tok};
 
 /// Titles split a run ("Russian President Vladimir Putin" → "russian", "vladimir putin") so the
 /// person matches articles that omit the title.
@@ -174,25 +174,6 @@ fn is_common(w: &str) -> bool {
             | "officials"
             | "experts"
             | "based"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
             | "mid"
             | "over"
             | "under"
@@ -226,7 +207,7 @@ fn is_common(w: &str) -> bool {
             | "around"
             | "roughly"
             | "read"
-    )
+    ) || day_or_month_name(w)
 }
 
 fn push_norm(out: &mut String, w: &str) {

@@ -172,6 +172,32 @@ pub(crate) fn gap_ok(text: &str, a: usize, b: usize) -> bool {
             .is_some_and(|g| g.len() <= 4 && g.bytes().all(|c| c == b' ' || c == b'\t'))
 }
 
+/// A day or month name, given in lower case.
+pub(crate) fn day_or_month_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 pub(crate) fn is_cap(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }

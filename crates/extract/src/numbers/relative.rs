@@ -9,7 +9,7 @@
 use super::{
     adjacent, glued, is_ordinal_suffix, lex_at, number_at, punct_is, time_unit, word, word_is, Lex,
 };
-use crate::tok::{is_cap, lower, Kind, Tok};
+use crate::tok::{day_or_month_name, is_cap, lower, Kind, Tok};
 use model::{Anchor, Relative};
 
 /// A relative ordinal starting at token `i`: (first token, last token, position). The span may
@@ -242,28 +242,7 @@ fn date_word(w: &str) -> bool {
     let Some(l) = lower(w, &mut buf) else {
         return false;
     };
-    let named = matches!(
-        l,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    );
+    let named = day_or_month_name(l);
     // "last march" and "next may" in lower case are a protest and a verb.
     (named && is_cap(w))
         || matches!(
