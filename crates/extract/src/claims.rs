@@ -236,7 +236,12 @@ pub(crate) fn split(
             && toks[b - 1].kind == Kind::Punct
             && matches!(raw(text, &toks[b - 1]), "." | "!");
         let clause_end_tok = close.unwrap_or(if last_punct { b - 1 } else { b });
-        if words_between(toks, r + 1, clause_end_tok) < 2 {
+        // A clause that ends the sentence on its verb ("…, which Moscow and Pyongyang have both
+        // denied") takes its object from the main clause: alone it states nothing but names.
+        let ends_on_verb = close.is_none()
+            && clause_end_tok > r + 1
+            && finite_verb(&raw(text, &toks[clause_end_tok - 1]).to_lowercase());
+        if ends_on_verb || words_between(toks, r + 1, clause_end_tok) < 2 {
             let (s, e) = trimmed(text, seg_start, seg_end);
             parts.push(Part {
                 start: s,
@@ -539,10 +544,22 @@ mod tests {
 
     #[test]
     fn trailing_which_clause() {
-        let p = parts("Signs are mounting that Russia is seeking weapons, which Moscow and Pyongyang have both denied.");
+        let p = parts("Russia fired 40 missiles at Kyiv, which killed 12 people in the city.");
         assert_eq!(p.len(), 2);
-        assert_eq!(p[0].1, "Signs are mounting that Russia is seeking weapons.");
-        assert_eq!(p[1].1, "which Moscow and Pyongyang have both denied");
+        assert_eq!(p[0].1, "Russia fired 40 missiles at Kyiv.");
+        assert_eq!(p[1].1, "which killed 12 people in the city");
+    }
+
+    #[test]
+    fn a_which_clause_ending_on_its_verb_stays_with_what_it_comments_on() {
+        for s in [
+            "Signs are mounting that Russia is seeking weapons, which Moscow and Pyongyang have both denied.",
+            "The ministry said 40 missiles were fired, which Kyiv disputed.",
+        ] {
+            let p = parts(s);
+            assert_eq!(p.len(), 1, "{p:?}");
+            assert_eq!(p[0].1, s);
+        }
     }
 
     #[test]
