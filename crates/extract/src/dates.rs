@@ -2328,10 +2328,12 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
     }
     let mut i = 0;
     while i + 1 < f.len() {
-        let g = gap(s, f[i].end, f[i + 1].start);
+        // "from the middle of 2007 to the end of 2008": an end may be a part of its period.
+        let (a_at, b_at) = (part_lead(s, f[i].start), part_lead(s, f[i + 1].start));
+        let g = gap(s, f[i].end, b_at);
         let lead = ["from", "between", "from the", "between the"]
             .iter()
-            .find_map(|w| ends_with_words(s, f[i].start, w));
+            .find_map(|w| ends_with_words(s, a_at, w));
         let between = lead.is_some_and(|p| gap(s, p, f[i].start).starts_with("between"));
         let conn = match g.as_str() {
             "-" | "–" | "—" | "~" | "to" | "through" | "thru" | "till" | "until" | "to the" => {
@@ -2378,14 +2380,56 @@ fn ranges(s: &str, f: &mut Vec<Found>, published: Option<&PubDate>) {
             i += 1;
             continue;
         }
-        let value = match (a.iso(), b.iso()) {
-            (Some(x), Some(y)) => Some(format!("{x}/{y}")),
-            _ => None,
+        let from_part = part_bound(s, f[i].start, f[i].end, &a, false);
+        let to_part = part_bound(s, f[i + 1].start, f[i + 1].end, &b, true);
+        let (value, granularity) = if from_part.is_some() || to_part.is_some() {
+            let from = from_part.or_else(|| period_days(&a).map(|p| p.0));
+            let to = to_part.or_else(|| period_days(&b).map(|p| p.1));
+            let span = from.zip(to).filter(|(x, y)| x < y);
+            (span.and_then(|(x, y)| day_span(x, y)), Granularity::Day)
+        } else {
+            let value = match (a.iso(), b.iso()) {
+                (Some(x), Some(y)) => Some(format!("{x}/{y}")),
+                _ => None,
+            };
+            (value, a.granularity())
         };
-        f[i + 1] = Found::other(start, f[i + 1].end, value, a.granularity());
+        f[i + 1] = Found::other(start, f[i + 1].end, value, granularity);
         f.remove(i);
         i += 1;
     }
+}
+
+/// The first day of a month or year and the first day after it.
+fn period_days(pt: &Pt) -> Option<(i64, i64)> {
+    let y = pt.y?;
+    if pt.d.is_some() {
+        return None;
+    }
+    Some(match pt.m {
+        Some(m) => {
+            let first = days_from_civil(y, m, 1);
+            (first, first + i64::from(days_in_month(y, m)))
+        }
+        None => (days_from_civil(y, 1, 1), days_from_civil(y + 1, 1, 1)),
+    })
+}
+
+/// Where a range starts (or, with `end`, stops) when its end is part of a period. "The
+/// beginning", "the middle" and "the end" of a period are moments: its first day, its midpoint
+/// and the day after it ("until the end of June" takes in all of June). "Early", "mid" and
+/// "late" are stretches, taken whole ("from late March" starts on the 16th).
+fn part_bound(s: &str, start: usize, end: usize, pt: &Pt, is_end: bool) -> Option<i64> {
+    let (_, first, after) = part_of(s, start, end, pt)?;
+    let word = part_word_near(s, start, end)?.to_ascii_lowercase();
+    let (p0, p1) = period_days(pt)?;
+    Some(match word.as_str() {
+        "beginning" | "start" => p0,
+        "middle" => p0 + (p1 - p0) / 2,
+        "end" => p1,
+        _ if is_end => after,
+        _ => first,
+    })
 }
 
 /// "since 2014", "after 2018", "before May", "2012 or later": intervals open at one end.
@@ -2513,6 +2557,38 @@ enum Part {
 /// "late July", "the end of 1989", "the beginning of March": the part of a month or year a
 /// mention names, by the word in it or right before it, as a half-open interval of days. A
 /// month splits at the 16th (its middle is the 11th to the 20th); a year in thirds.
+/// The word naming a part of the period found at `s[start..end]`: its own first word ("late
+/// July", "end of 2008") or the one before it ("the middle of 2007").
+fn part_word_near(s: &str, start: usize, end: usize) -> Option<&str> {
+    let is_part = |w: &&str| {
+        [
+            "early",
+            "beginning",
+            "start",
+            "mid",
+            "middle",
+            "late",
+            "end",
+        ]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+    };
+    let own = s
+        .get(start..end)?
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| !w.eq_ignore_ascii_case("in") && !w.is_empty())
+        .filter(is_part);
+    own.or_else(|| {
+        let (at, w) = word_before(s, start)?;
+        if w.eq_ignore_ascii_case("of") {
+            Some(word_before(s, at)?.1)
+        } else {
+            Some(w)
+        }
+        .filter(is_part)
+    })
+}
+
 fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64)> {
     let part_word = |w: &str| match w.to_ascii_lowercase().as_str() {
         "early" | "beginning" | "start" => Some(Part::Early),
@@ -2520,19 +2596,7 @@ fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64
         "late" | "end" => Some(Part::Late),
         _ => None,
     };
-    let own = s
-        .get(start..end)?
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .find(|w| !w.eq_ignore_ascii_case("in") && !w.is_empty())
-        .and_then(part_word);
-    let part = own.or_else(|| {
-        let (at, w) = word_before(s, start)?;
-        if w.eq_ignore_ascii_case("of") {
-            part_word(word_before(s, at)?.1)
-        } else {
-            part_word(w)
-        }
-    })?;
+    let part = part_word(part_word_near(s, start, end)?)?;
     let y = pt.y?;
     if pt.d.is_some() {
         return None;
@@ -2678,6 +2742,37 @@ mod tests {
         assert_eq!(
             d("Prices rose over the last three days.", Some("2024-05-01")).len(),
             1
+        );
+    }
+
+    #[test]
+    fn ranges_to_and_from_part_of_a_period() {
+        let p = "2016-11-07";
+        assert_eq!(
+            v("The plant was shut from May until the end of August.", p),
+            Some("2016-05-01/2016-09-01".into())
+        );
+        assert_eq!(
+            v("Prices fell from 2011 to the end of 2013.", p),
+            Some("2011-01-01/2014-01-01".into())
+        );
+        assert_eq!(
+            v(
+                "Output rose between the end of 2009 and the end of 2010.",
+                p
+            ),
+            Some("2010-01-01/2011-01-01".into())
+        );
+        assert_eq!(
+            v(
+                "It ran from the middle of 2003 to the beginning of 2005.",
+                p
+            ),
+            Some("2003-07-02/2005-01-01".into())
+        );
+        assert_eq!(
+            v("Talks lasted from late February to mid-April.", p),
+            Some("2016-02-16/2016-04-21".into())
         );
     }
 
