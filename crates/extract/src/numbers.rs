@@ -1214,6 +1214,8 @@ fn apply_bound(b: Option<Bound>, lo: f64, hi: f64) -> (f64, f64) {
     }
 }
 
+/// A currency's name or code, where one word says which currency it is. "Francs", "pesos",
+/// "marks" and "rand" are left out: several countries' currencies, or ordinary words.
 fn currency_word(w: &str) -> Option<&'static str> {
     let mut buf = [0u8; 24];
     Some(match lower(w, &mut buf)? {
@@ -1225,6 +1227,62 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "yen" | "jpy" => "JPY",
         "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
         "rupee" | "rupees" | "inr" => "INR",
+        "lira" | "liras" => "TRY",
+        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => "UAH",
+        "zloty" | "zlotys" | "zlotych" | "pln" => "PLN",
+        "shekel" | "shekels" => "ILS",
+        "baht" | "thb" => "THB",
+        "ringgit" | "myr" => "MYR",
+        "rupiah" | "idr" => "IDR",
+        "naira" | "ngn" => "NGN",
+        "peseta" | "pesetas" => "ESP",
+        "guilder" | "guilders" => "NLG",
+        "markka" | "markkaa" => "FIM",
+        "chf" => "CHF",
+        "aud" => "AUD",
+        "bitcoin" | "bitcoins" | "btc" => "BTC",
+        _ => return None,
+    })
+}
+
+/// A currency named by a country's adjective and a name several currencies share: "Swiss
+/// francs", "US dollars", "Turkish lira", "Mexican pesos".
+fn currency_named(country: &str, name: &str) -> Option<&'static str> {
+    let (mut a, mut b) = ([0u8; 24], [0u8; 24]);
+    let country = lower(country, &mut a)?;
+    let name = lower(name, &mut b)?;
+    let name = name.strip_suffix('s').unwrap_or(name);
+    Some(match (country, name) {
+        ("us" | "u.s." | "american", "dollar") => "USD",
+        ("canadian", "dollar") => "CAD",
+        ("australian", "dollar") => "AUD",
+        ("singapore", "dollar") => "SGD",
+        ("taiwan" | "taiwanese", "dollar") => "TWD",
+        ("swiss", "franc") => "CHF",
+        ("french", "franc") => "FRF",
+        ("belgian", "franc") => "BEF",
+        ("turkish", "lira") => "TRY",
+        ("italian", "lira" | "lire") => "ITL",
+        ("dutch", "guilder") => "NLG",
+        ("finnish", "markka") => "FIM",
+        ("german" | "deutsche", "mark") => "DEM",
+        ("chinese", "yuan") => "CNY",
+        ("japanese", "yen") => "JPY",
+        ("indian", "rupee") => "INR",
+        ("pakistani", "rupee") => "PKR",
+        ("mexican", "peso") => "MXN",
+        ("philippine", "peso") => "PHP",
+        ("argentine" | "argentinian", "peso") => "ARS",
+        ("chilean", "peso") => "CLP",
+        ("colombian", "peso") => "COP",
+        ("brazilian", "real" | "reai") => "BRL",
+        ("saudi", "riyal") => "SAR",
+        ("norwegian", "krone" | "kroner") => "NOK",
+        ("danish", "krone" | "kroner") => "DKK",
+        ("swedish", "krona" | "kronor") => "SEK",
+        ("russian", "rouble" | "ruble") => "RUB",
+        ("british", "pound") => "GBP",
+        ("egyptian", "pound") => "EGP",
         _ => return None,
     })
 }
@@ -1238,6 +1296,15 @@ fn currency_sign(p: &str) -> Option<&'static str> {
         "₩" => "KRW",
         "₽" => "RUB",
         "₹" => "INR",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₫" => "VND",
+        "₿" => "BTC",
+        "₾" => "GEL",
+        "₸" => "KZT",
         _ => return None,
     })
 }
@@ -1878,6 +1945,25 @@ pub(crate) fn quantities(
             {
                 unit = Some(c.to_string());
                 last = k;
+            } else if let Some(c) = toks
+                .get(k + 1)
+                .filter(|_| {
+                    unit.is_none() && adjacent(text, toks, k) && adjacent(text, toks, k + 1)
+                })
+                .and_then(|t| currency_named(next, word(text, t)))
+            {
+                unit = Some(c.to_string());
+                last = k + 1;
+            } else if let Some(c) = currency_sign(next).filter(|_| {
+                unit.is_none()
+                    && toks[k].kind == Kind::Punct
+                    && adjacent(text, toks, k)
+                    && !toks.get(k + 1).is_some_and(|t| t.kind == Kind::Num)
+            }) {
+                // "5 €", "100₾": the sign after the amount, as much of Europe writes it; but in
+                // "eight $1 million" the sign opens the next amount.
+                unit = Some(c.to_string());
+                last = k;
             } else if unit.is_none() {
                 let mut d = k;
                 let hyphen = punct_is(text, toks, d, "-") && glued;
@@ -1983,6 +2069,24 @@ mod tests {
         assert_eq!(one("500 million won").unit.as_deref(), Some("KRW"));
         assert_eq!(one("€20").unit.as_deref(), Some("EUR"));
         assert_eq!(one("3 billion yuan").min, 3e9);
+    }
+
+    #[test]
+    fn currencies_named_after_the_amount() {
+        for (s, min, unit) in [
+            ("a fine of 40,000 Swiss francs", 40_000.0, "CHF"),
+            ("it raised 120 million Dutch guilders", 120e6, "NLG"),
+            ("paid 15 US dollars each", 15.0, "USD"),
+            ("worth 2.5 billion hryvnias", 2.5e9, "UAH"),
+            ("a ticket costs 20 €", 20.0, "EUR"),
+            ("sold 3.2 bitcoin", 3.2, "BTC"),
+        ] {
+            let m = one(s);
+            assert_eq!((m.min, m.unit.as_deref()), (min, Some(unit)), "{s}");
+        }
+        // A country's adjective alone names no currency: "French" before "fries" is no franc.
+        assert_eq!(one("ate 12 French fries").unit, None);
+        assert_eq!(q("eight $3 million salaries")[0].unit, None);
     }
 
     #[test]
