@@ -32,6 +32,8 @@ enum Kind {
 struct Block {
     text: String,
     kind: Kind,
+    /// Share of the letters and digits in furniture-named phrases (see [`FURNITURE`]).
+    furniture: f32,
 }
 
 /// Deeper than any real article page (they nest a few dozen levels).
@@ -88,6 +90,8 @@ fn nesting_depth(html: &str) -> usize {
 pub(crate) fn clean_html(doc: &Decoded, out: &mut Output) -> HtmlMeta {
     let cfg = Config {
         max_elements_to_parse: 200_000,
+        // Classes name the furniture readability lets through (captions, bylines, share bars).
+        keep_classes: true,
         ..Config::default()
     };
     // Readability's scoring walks ancestors and descendants of every node, which turns quadratic on
@@ -161,6 +165,81 @@ const SKIP: &[&str] = &[
     "title",
 ];
 
+/// Words in a class or id that name page furniture rather than the story: captions and photo
+/// credits, bylines and timestamps, share bars, galleries, related-story, newsletter and tag boxes.
+/// Each must be a whole word of the name ("author-bio", "postAuthor"), so "commentary" or
+/// "timeline" do not count.
+const FURNITURE: &[&str] = &[
+    "ad",
+    "advert",
+    "advertisement",
+    "author",
+    "bio",
+    "breadcrumb",
+    "byline",
+    "caption",
+    "comment",
+    "credit",
+    "date",
+    "gallery",
+    "meta",
+    "newsletter",
+    "promo",
+    "published",
+    "related",
+    "share",
+    "sharing",
+    "slideshow",
+    "social",
+    "sponsor",
+    "subscribe",
+    "tag",
+    "timestamp",
+    "updated",
+];
+
+/// Whether the element's class or id names furniture.
+fn furniture(e: &scraper::node::Element) -> bool {
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names.into_iter().any(furniture_named)
+}
+
+fn furniture_named(name: &str) -> bool {
+    name_words(name).iter().any(|w| {
+        let w = w.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(w);
+        FURNITURE.contains(&w)
+    })
+}
+
+/// The words of a class or id, lower-cased: split at punctuation and at camelCase humps.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Letters and digits of the text under `node`, the size measure for the furniture guard.
+fn text_weight(node: ego_tree::NodeRef<Node>) -> usize {
+    node.descendants()
+        .filter_map(|n| n.value().as_text())
+        .map(|t| t.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
 /// Elements that start and end a block of text.
 fn block_kind(name: &str) -> Option<Kind> {
     Some(match name {
@@ -173,30 +252,69 @@ fn block_kind(name: &str) -> Option<Kind> {
     })
 }
 
+/// The text of a block as it is gathered, with how many of its letters and digits sit in
+/// furniture-named phrases.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    letters: usize,
+    furniture: usize,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, in_furniture: bool) {
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        self.letters += letters;
+        if in_furniture {
+            self.furniture += letters;
+        }
+        self.text.push_str(text);
+    }
+
+    fn flush(&mut self, kind: Kind, out: &mut Vec<Block>) {
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(Block {
+                text,
+                kind,
+                furniture: self.furniture as f32 / self.letters.max(1) as f32,
+            });
+        }
+        *self = Pending::default();
+    }
+}
+
 /// Walks the tree without recursion (pages nest deeply) and collects whitespace-collapsed blocks.
 fn blocks(html: &Html) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = Pending::default();
     let mut kinds: Vec<Kind> = vec![Kind::Para];
     let mut skip = 0usize;
-    let flush = |cur: &mut String, kind: Kind, out: &mut Vec<Block>| {
-        let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-        cur.clear();
-        if !text.is_empty() {
-            out.push(Block { text, kind });
-        }
-    };
+    let mut furniture_phrases = 0usize;
+    // A container named like furniture that holds most of the text is the story after all (a
+    // blog theme's "post-meta" wrapper, a gallery page).
+    let half = text_weight(html.tree.root()) / 2;
+    let kind = |kinds: &[Kind]| *kinds.last().unwrap_or(&Kind::Para);
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) if skip == 0 => cur.push_str(t),
+                Node::Text(t) if skip == 0 => cur.push(t, furniture_phrases > 0),
                 Node::Element(e) => {
                     let name = e.name();
-                    if skip > 0 || SKIP.contains(&name) || e.attr("hidden").is_some() {
+                    let block = block_kind(name);
+                    if skip > 0
+                        || SKIP.contains(&name)
+                        || e.attr("hidden").is_some()
+                        || (block.is_some() && furniture(e) && text_weight(node) <= half)
+                    {
                         skip += 1;
-                    } else if let Some(kind) = block_kind(name) {
-                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
-                        kinds.push(kind);
+                    } else if let Some(k) = block {
+                        cur.flush(kind(&kinds), &mut out);
+                        kinds.push(k);
+                    } else if furniture(e) {
+                        // A phrase is judged with its block: a tagged name inside a sentence
+                        // stays, a block made of timestamps goes.
+                        furniture_phrases += 1;
                     }
                 }
                 _ => {}
@@ -207,14 +325,16 @@ fn blocks(html: &Html) -> Vec<Block> {
                     if skip > 0 {
                         skip -= 1;
                     } else if block_kind(name).is_some() {
-                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
+                        cur.flush(kind(&kinds), &mut out);
                         kinds.pop();
+                    } else if furniture(e) {
+                        furniture_phrases -= 1;
                     }
                 }
             }
         }
     }
-    flush(&mut cur, Kind::Para, &mut out);
+    cur.flush(Kind::Para, &mut out);
     out
 }
 
@@ -229,7 +349,11 @@ fn judge(blocks: &[Block]) -> Vec<bool> {
         comments |= prose_seen && f.comment_marker && b.kind != Kind::Para;
         comments |= prose_seen && f.comment_marker && f.words <= 4;
         prose_seen |= f.prose();
-        let chrome = f.teaser || f.file_name || f.comment_marker || f.ui_ratio() >= 0.34;
+        let chrome = f.teaser
+            || f.file_name
+            || f.comment_marker
+            || f.ui_ratio() >= 0.34
+            || b.furniture >= 0.8;
         keep.push(!comments && !chrome);
     }
     keep
@@ -381,5 +505,55 @@ mod tests {
         );
         let clean = crate::clean(page.as_bytes(), crate::Format::Html).expect("text");
         assert!(clean.text.contains("11,000 troops"), "{}", clean.text);
+    }
+
+    fn html_text(body: &str) -> String {
+        let page = format!("<html><head><title>t</title></head><body>{body}</body></html>");
+        crate::clean(page.as_bytes(), crate::Format::Html)
+            .expect("text")
+            .text
+    }
+
+    const PARAS: &str = "<p>The city council voted on Tuesday to expand the bus network, adding \
+        four routes that will connect the northern suburbs with the hospital district.</p>\
+        <p>Officials said the new routes would start running in the spring, once the drivers \
+        have been hired and trained, and that fares would not change this year.</p>\
+        <p>Residents had asked for the change for years, and several of them spoke in favour of \
+        the plan at the meeting, which ran late into the evening.</p>";
+
+    #[test]
+    fn furniture_named_blocks_and_phrases_go() {
+        let text = html_text(&format!(
+            "<div class=\"story\"><p class=\"story-byline\">By Ann Lee</p>\
+             <div class=\"stamp\"><span class=\"pubDate\">May 4, 2021</span> \
+             <span class=\"time-updated\">10:02</span></div>\
+             <p class=\"photoCaption\">A bus waits at the depot on Monday morning.</p>\
+             {PARAS}<p>The plan was backed by <a class=\"tag-link\">Mayor Ruiz</a> and \
+             most of the council members.</p></div>"
+        ));
+        assert!(text.contains("four routes"), "{text}");
+        assert!(text.contains("backed by Mayor Ruiz and"), "{text}");
+        for chrome in ["Ann Lee", "May 4", "10:02", "depot"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
+    }
+
+    #[test]
+    fn a_furniture_named_container_holding_the_story_stays() {
+        let text = html_text(&format!("<div class=\"post-meta\">{PARAS}</div>"));
+        assert!(text.contains("four routes"), "{text}");
+        assert!(text.contains("late into the evening"), "{text}");
+    }
+
+    #[test]
+    fn name_words_split_at_punctuation_and_humps() {
+        assert_eq!(
+            name_words("ap-byline postAuthor"),
+            ["ap", "byline", "post", "author"]
+        );
+        assert!(furniture_named("entry-meta"));
+        assert!(furniture_named("share_buttons"));
+        assert!(!furniture_named("commentary"));
+        assert!(!furniture_named("timeline"));
     }
 }
