@@ -34,6 +34,8 @@ struct Block {
     kind: Kind,
     /// Share of the letters and digits in furniture-named phrases (see [`FURNITURE`]).
     furniture: f32,
+    /// Share of the letters and digits inside links.
+    linked: f32,
 }
 
 /// Deeper than any real article page (they nest a few dozen levels).
@@ -253,20 +255,24 @@ fn block_kind(name: &str) -> Option<Kind> {
 }
 
 /// The text of a block as it is gathered, with how many of its letters and digits sit in
-/// furniture-named phrases.
+/// furniture-named phrases and in links.
 #[derive(Default)]
 struct Pending {
     text: String,
     letters: usize,
     furniture: usize,
+    linked: usize,
 }
 
 impl Pending {
-    fn push(&mut self, text: &str, in_furniture: bool) {
+    fn push(&mut self, text: &str, in_furniture: bool, in_link: bool) {
         let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
         self.letters += letters;
         if in_furniture {
             self.furniture += letters;
+        }
+        if in_link {
+            self.linked += letters;
         }
         self.text.push_str(text);
     }
@@ -278,6 +284,7 @@ impl Pending {
                 text,
                 kind,
                 furniture: self.furniture as f32 / self.letters.max(1) as f32,
+                linked: self.linked as f32 / self.letters.max(1) as f32,
             });
         }
         *self = Pending::default();
@@ -291,6 +298,7 @@ fn blocks(html: &Html) -> Vec<Block> {
     let mut kinds: Vec<Kind> = vec![Kind::Para];
     let mut skip = 0usize;
     let mut furniture_phrases = 0usize;
+    let mut links = 0usize;
     // A container named like furniture that holds most of the text is the story after all (a
     // blog theme's "post-meta" wrapper, a gallery page).
     let half = text_weight(html.tree.root()) / 2;
@@ -298,7 +306,7 @@ fn blocks(html: &Html) -> Vec<Block> {
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) if skip == 0 => cur.push(t, furniture_phrases > 0),
+                Node::Text(t) if skip == 0 => cur.push(t, furniture_phrases > 0, links > 0),
                 Node::Element(e) => {
                     let name = e.name();
                     let block = block_kind(name);
@@ -311,6 +319,8 @@ fn blocks(html: &Html) -> Vec<Block> {
                     } else if let Some(k) = block {
                         cur.flush(kind(&kinds), &mut out);
                         kinds.push(k);
+                    } else if name == "a" {
+                        links += 1;
                     } else if furniture(e) {
                         // A phrase is judged with its block: a tagged name inside a sentence
                         // stays, a block made of timestamps goes.
@@ -327,6 +337,8 @@ fn blocks(html: &Html) -> Vec<Block> {
                     } else if block_kind(name).is_some() {
                         cur.flush(kind(&kinds), &mut out);
                         kinds.pop();
+                    } else if name == "a" {
+                        links -= 1;
                     } else if furniture(e) {
                         furniture_phrases -= 1;
                     }
@@ -338,22 +350,30 @@ fn blocks(html: &Html) -> Vec<Block> {
     out
 }
 
+/// A block this much inside links is a link, not a sentence.
+const LINKED: f32 = 0.8;
+
 /// What readability keeps still holds share bars, "Read more" links and comment widgets; they are
 /// judged by the same features as plain-text lines.
 fn judge(blocks: &[Block]) -> Vec<bool> {
+    let features: Vec<_> = blocks.iter().map(|b| measure(&b.text)).collect();
+    let linked = |i: usize| blocks.get(i).is_some_and(|b| b.linked >= LINKED);
     let mut keep = Vec::with_capacity(blocks.len());
     let mut comments = false;
     let mut prose_seen = false;
-    for b in blocks {
-        let f = measure(&b.text);
+    for (i, (b, f)) in blocks.iter().zip(&features).enumerate() {
         comments |= prose_seen && f.comment_marker && b.kind != Kind::Para;
         comments |= prose_seen && f.comment_marker && f.words <= 4;
         prose_seen |= f.prose();
+        // A lone link among paragraphs is the story's own ("Get it on Amazon"); links in a row
+        // are a list of other stories.
+        let link_list = linked(i) && (linked(i.wrapping_sub(1)) || linked(i + 1));
         let chrome = f.teaser
             || f.file_name
             || f.comment_marker
             || f.ui_ratio() >= 0.34
-            || b.furniture >= 0.8;
+            || b.furniture >= 0.8
+            || link_list;
         keep.push(!comments && !chrome);
     }
     keep
@@ -555,5 +575,18 @@ mod tests {
         assert!(furniture_named("share_buttons"));
         assert!(!furniture_named("commentary"));
         assert!(!furniture_named("timeline"));
+    }
+
+    #[test]
+    fn links_in_a_row_go_and_a_lone_link_stays() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<p><a href=\"/shop\">Buy the route map for $4</a></p>{PARAS}\
+             <p><a href=\"/a\">Storm closes the harbour for a week</a></p>\
+             <p><a href=\"/b\">School board picks a new head</a></p></div>"
+        ));
+        assert!(text.contains("Buy the route map"), "{text}");
+        for chrome in ["Storm closes", "School board"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
     }
 }
