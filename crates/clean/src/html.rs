@@ -36,6 +36,8 @@ struct Block {
     furniture: f32,
     /// Share of the letters and digits inside links.
     linked: f32,
+    /// Inside a `<blockquote>`: quoted or embedded (a tweet with its signature), the story's own.
+    quoted: bool,
 }
 
 /// Deeper than any real article page (they nest a few dozen levels).
@@ -277,7 +279,7 @@ impl Pending {
         self.text.push_str(text);
     }
 
-    fn flush(&mut self, kind: Kind, out: &mut Vec<Block>) {
+    fn flush(&mut self, kind: Kind, quoted: bool, out: &mut Vec<Block>) {
         let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
             out.push(Block {
@@ -285,6 +287,7 @@ impl Pending {
                 kind,
                 furniture: self.furniture as f32 / self.letters.max(1) as f32,
                 linked: self.linked as f32 / self.letters.max(1) as f32,
+                quoted,
             });
         }
         *self = Pending::default();
@@ -299,6 +302,7 @@ fn blocks(html: &Html) -> Vec<Block> {
     let mut skip = 0usize;
     let mut furniture_phrases = 0usize;
     let mut links = 0usize;
+    let mut quotes = 0usize;
     // A container named like furniture that holds most of the text is the story after all (a
     // blog theme's "post-meta" wrapper, a gallery page).
     let half = text_weight(html.tree.root()) / 2;
@@ -317,8 +321,9 @@ fn blocks(html: &Html) -> Vec<Block> {
                     {
                         skip += 1;
                     } else if let Some(k) = block {
-                        cur.flush(kind(&kinds), &mut out);
+                        cur.flush(kind(&kinds), quotes > 0, &mut out);
                         kinds.push(k);
+                        quotes += usize::from(name == "blockquote");
                     } else if name == "a" {
                         links += 1;
                     } else if furniture(e) {
@@ -335,8 +340,9 @@ fn blocks(html: &Html) -> Vec<Block> {
                     if skip > 0 {
                         skip -= 1;
                     } else if block_kind(name).is_some() {
-                        cur.flush(kind(&kinds), &mut out);
+                        cur.flush(kind(&kinds), quotes > 0, &mut out);
                         kinds.pop();
+                        quotes -= usize::from(name == "blockquote");
                     } else if name == "a" {
                         links -= 1;
                     } else if furniture(e) {
@@ -346,7 +352,7 @@ fn blocks(html: &Html) -> Vec<Block> {
             }
         }
     }
-    cur.flush(Kind::Para, &mut out);
+    cur.flush(Kind::Para, false, &mut out);
     out
 }
 
@@ -373,10 +379,22 @@ fn judge(blocks: &[Block]) -> Vec<bool> {
             || f.comment_marker
             || f.ui_ratio() >= 0.34
             || b.furniture >= 0.8
-            || link_list;
+            || link_list
+            || dateline(b, f);
         keep.push(!comments && !chrome);
     }
     keep
+}
+
+/// A short line that carries a date and no sentence is when the story was posted or updated,
+/// not part of it; a list item may be a dated entry of the story's own, and a quote's date line
+/// (an embedded post's) is part of the quote. A single word with a date in it is a link.
+fn dateline(b: &Block, f: &crate::features::Features) -> bool {
+    b.kind != Kind::Item
+        && !b.quoted
+        && (2..=10).contains(&f.words)
+        && !f.terminal
+        && meta::parse_date(&b.text).is_some()
 }
 
 /// Locates kept text in the decoded source, moving only forward.
@@ -588,5 +606,17 @@ mod tests {
         for chrome in ["Storm closes", "School board"] {
             assert!(!text.contains(chrome), "{chrome} kept: {text}");
         }
+    }
+
+    #[test]
+    fn date_lines_go_unless_quoted_or_listed() {
+        let text = html_text(&format!(
+            "<div><p>Posted: 10:48, Tue, Mar 2, 2021</p>{PARAS}\
+             <blockquote><p>Buses at last!</p><p>— Ann (@ann) March 2, 2021</p></blockquote>\
+             <ul><li>April 5, 2021 opening</li></ul></div>"
+        ));
+        assert!(!text.contains("10:48"), "{text}");
+        assert!(text.contains("(@ann) March 2, 2021"), "{text}");
+        assert!(text.contains("April 5, 2021 opening"), "{text}");
     }
 }
