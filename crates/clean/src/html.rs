@@ -101,7 +101,9 @@ pub(crate) fn clean_html(doc: &Decoded, out: &mut Output) -> HtmlMeta {
     // Readability's scoring walks ancestors and descendants of every node, which turns quadratic on
     // pathologically deep markup (a hostile or broken page); such pages take the plain path.
     let parsed = if nesting_depth(&doc.text) <= MAX_READABILITY_DEPTH {
-        Readability::new(doc.text.as_str(), None, Some(cfg)).and_then(|mut r| r.parse())
+        let dom = dom_query::Document::from(doc.text.as_str());
+        keep_furniture_names(&dom);
+        Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse())
     } else {
         Err(dom_smoothie::ReadabilityError::GrabFailed)
     };
@@ -213,6 +215,69 @@ fn furniture_named(name: &str) -> bool {
         let w = w.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(w);
         FURNITURE.contains(&w)
     })
+}
+
+/// Readability turns a `<div>` of inline content into a new `<p>`, and a `<div>` around a single
+/// `<p>` into that `<p>`, and either way the div's class is lost; furniture-named divs make the
+/// change themselves first, handing their class on.
+fn keep_furniture_names(dom: &dom_query::Document) {
+    const BLOCKS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ];
+    let is_block = |n: &dom_query::NodeRef| {
+        n.node_name()
+            .is_some_and(|name| BLOCKS.contains(&name.as_ref()))
+    };
+    for div in dom.select("div[class], div[id]").nodes() {
+        let names = div.attr("class").into_iter().chain(div.attr("id"));
+        if !names.into_iter().any(|n| furniture_named(&n)) {
+            continue;
+        }
+        let children = div.element_children();
+        if !div.descendants_it().any(|n| is_block(&n)) {
+            div.rename("p");
+        } else if let [p] = children.as_slice() {
+            let bare = div
+                .children_it(false)
+                .all(|c| c.is_element() || c.text().trim().is_empty());
+            if bare && p.has_name("p") {
+                let class = [div.attr("class"), div.attr("id"), p.attr("class")]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                p.set_attr("class", &class);
+            }
+        }
+    }
 }
 
 /// The words of a class or id, lower-cased: split at punctuation and at camelCase humps.
@@ -618,5 +683,17 @@ mod tests {
         assert!(!text.contains("10:48"), "{text}");
         assert!(text.contains("(@ann) March 2, 2021"), "{text}");
         assert!(text.contains("April 5, 2021 opening"), "{text}");
+    }
+
+    #[test]
+    fn furniture_named_divs_keep_their_name_through_readability() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<div class=\"photoCaption\">A bus waits at the <b>depot</b>.</div>\
+             <div class=\"credit\"><p>Photo by Jo Park for the Gazette</p></div>{PARAS}</div>"
+        ));
+        assert!(text.contains("four routes"), "{text}");
+        for chrome in ["depot", "Jo Park"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
     }
 }
