@@ -448,6 +448,19 @@ fn judge(blocks: &[Block]) -> Vec<bool> {
             || dateline(b, f);
         keep.push(!comments && !chrome);
     }
+    // A heading over nothing kept ("You may also like", "Tags") headed the chrome just dropped;
+    // one right over a kept subheading still heads its text.
+    let mut section_kept = false;
+    for i in (0..blocks.len()).rev() {
+        if blocks[i].kind == Kind::Heading {
+            let over_subheading = keep.get(i + 1) == Some(&true)
+                && blocks.get(i + 1).is_some_and(|b| b.kind == Kind::Heading);
+            keep[i] &= section_kept || over_subheading;
+            section_kept = false;
+        } else {
+            section_kept |= keep[i];
+        }
+    }
     keep
 }
 
@@ -695,5 +708,18 @@ mod tests {
         for chrome in ["depot", "Jo Park"] {
             assert!(!text.contains(chrome), "{chrome} kept: {text}");
         }
+    }
+
+    #[test]
+    fn a_heading_over_dropped_blocks_goes_and_one_over_a_subheading_stays() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<h2>Routes and fares</h2><h3>North side</h3>{PARAS}\
+             <h3>Elsewhere on the site</h3>\
+             <p><a href=\"/a\">Storm closes the harbour for a week</a></p>\
+             <p><a href=\"/b\">School board picks a new head</a></p></div>"
+        ));
+        assert!(text.contains("Routes and fares"), "{text}");
+        assert!(text.contains("North side"), "{text}");
+        assert!(!text.contains("Elsewhere"), "{text}");
     }
 }
