@@ -174,7 +174,8 @@ const SKIP: &[&str] = &[
 /// Words in a class or id that name page furniture rather than the story: captions and photo
 /// credits, bylines and timestamps, share bars, galleries, related-story, newsletter and tag boxes.
 /// Each must be a whole word of the name ("author-bio", "postAuthor"), so "commentary" or
-/// "timeline" do not count.
+/// "timeline" do not count. "tags" is listed in the plural only: blog themes mark a post itself
+/// with its "tag-<slug>" classes.
 const FURNITURE: &[&str] = &[
     "ad",
     "advert",
@@ -199,7 +200,7 @@ const FURNITURE: &[&str] = &[
     "social",
     "sponsor",
     "subscribe",
-    "tag",
+    "tags",
     "timestamp",
     "updated",
 ];
@@ -212,8 +213,8 @@ fn furniture(e: &scraper::node::Element) -> bool {
 
 fn furniture_named(name: &str) -> bool {
     name_words(name).iter().any(|w| {
-        let w = w.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(w);
-        FURNITURE.contains(&w)
+        let singular = w.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(w);
+        FURNITURE.contains(&w.as_str()) || FURNITURE.contains(&singular)
     })
 }
 
@@ -644,7 +645,7 @@ mod tests {
              <div class=\"stamp\"><span class=\"pubDate\">May 4, 2021</span> \
              <span class=\"time-updated\">10:02</span></div>\
              <p class=\"photoCaption\">A bus waits at the depot on Monday morning.</p>\
-             {PARAS}<p>The plan was backed by <a class=\"tag-link\">Mayor Ruiz</a> and \
+             {PARAS}<p>The plan was backed by <a class=\"credit-link\">Mayor Ruiz</a> and \
              most of the council members.</p></div>"
         ));
         assert!(text.contains("four routes"), "{text}");
@@ -671,6 +672,8 @@ mod tests {
         assert!(furniture_named("share_buttons"));
         assert!(!furniture_named("commentary"));
         assert!(!furniture_named("timeline"));
+        assert!(furniture_named("entry-tags"));
+        assert!(!furniture_named("post tag-transport"));
     }
 
     #[test]
