@@ -32,6 +32,12 @@ enum Kind {
 struct Block {
     text: String,
     kind: Kind,
+    /// Share of the letters and digits in furniture-named phrases (see [`FURNITURE`]).
+    furniture: f32,
+    /// Share of the letters and digits inside links.
+    linked: f32,
+    /// Inside a `<blockquote>`: quoted or embedded (a tweet with its signature), the story's own.
+    quoted: bool,
 }
 
 /// Deeper than any real article page (they nest a few dozen levels).
@@ -88,12 +94,16 @@ fn nesting_depth(html: &str) -> usize {
 pub(crate) fn clean_html(doc: &Decoded, out: &mut Output) -> HtmlMeta {
     let cfg = Config {
         max_elements_to_parse: 200_000,
+        // Classes name the furniture readability lets through (captions, bylines, share bars).
+        keep_classes: true,
         ..Config::default()
     };
     // Readability's scoring walks ancestors and descendants of every node, which turns quadratic on
     // pathologically deep markup (a hostile or broken page); such pages take the plain path.
     let parsed = if nesting_depth(&doc.text) <= MAX_READABILITY_DEPTH {
-        Readability::new(doc.text.as_str(), None, Some(cfg)).and_then(|mut r| r.parse())
+        let dom = dom_query::Document::from(doc.text.as_str());
+        keep_furniture_names(&dom);
+        Readability::with_document(dom, None, Some(cfg)).and_then(|mut r| r.parse())
     } else {
         Err(dom_smoothie::ReadabilityError::GrabFailed)
     };
@@ -161,6 +171,145 @@ const SKIP: &[&str] = &[
     "title",
 ];
 
+/// Words in a class or id that name page furniture rather than the story: captions and photo
+/// credits, bylines and timestamps, share bars, galleries, related-story, newsletter and tag boxes.
+/// Each must be a whole word of the name ("author-bio", "postAuthor"), so "commentary" or
+/// "timeline" do not count. "tags" is listed in the plural only: blog themes mark a post itself
+/// with its "tag-<slug>" classes.
+const FURNITURE: &[&str] = &[
+    "ad",
+    "advert",
+    "advertisement",
+    "author",
+    "bio",
+    "breadcrumb",
+    "byline",
+    "caption",
+    "comment",
+    "credit",
+    "date",
+    "gallery",
+    "meta",
+    "newsletter",
+    "promo",
+    "published",
+    "related",
+    "share",
+    "sharing",
+    "slideshow",
+    "social",
+    "sponsor",
+    "subscribe",
+    "tags",
+    "timestamp",
+    "updated",
+];
+
+/// Whether the element's class or id names furniture.
+fn furniture(e: &scraper::node::Element) -> bool {
+    let names = e.attr("class").into_iter().chain(e.attr("id"));
+    names.into_iter().any(furniture_named)
+}
+
+fn furniture_named(name: &str) -> bool {
+    name_words(name).iter().any(|w| {
+        let singular = w.strip_suffix('s').filter(|s| s.len() > 1).unwrap_or(w);
+        FURNITURE.contains(&w.as_str()) || FURNITURE.contains(&singular)
+    })
+}
+
+/// Readability turns a `<div>` of inline content into a new `<p>`, and a `<div>` around a single
+/// `<p>` into that `<p>`, and either way the div's class is lost; furniture-named divs make the
+/// change themselves first, handing their class on.
+fn keep_furniture_names(dom: &dom_query::Document) {
+    const BLOCKS: &[&str] = &[
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ];
+    let is_block = |n: &dom_query::NodeRef| {
+        n.node_name()
+            .is_some_and(|name| BLOCKS.contains(&name.as_ref()))
+    };
+    for div in dom.select("div[class], div[id]").nodes() {
+        let names = div.attr("class").into_iter().chain(div.attr("id"));
+        if !names.into_iter().any(|n| furniture_named(&n)) {
+            continue;
+        }
+        let children = div.element_children();
+        if !div.descendants_it().any(|n| is_block(&n)) {
+            div.rename("p");
+        } else if let [p] = children.as_slice() {
+            let bare = div
+                .children_it(false)
+                .all(|c| c.is_element() || c.text().trim().is_empty());
+            if bare && p.has_name("p") {
+                let class = [div.attr("class"), div.attr("id"), p.attr("class")]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                p.set_attr("class", &class);
+            }
+        }
+    }
+}
+
+/// The words of a class or id, lower-cased: split at punctuation and at camelCase humps.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        let boundary = !c.is_alphanumeric() || (c.is_uppercase() && prev_lower);
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+        if c.is_alphanumeric() {
+            cur.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// Letters and digits of the text under `node`, the size measure for the furniture guard.
+fn text_weight(node: ego_tree::NodeRef<Node>) -> usize {
+    node.descendants()
+        .filter_map(|n| n.value().as_text())
+        .map(|t| t.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
 /// Elements that start and end a block of text.
 fn block_kind(name: &str) -> Option<Kind> {
     Some(match name {
@@ -173,30 +322,80 @@ fn block_kind(name: &str) -> Option<Kind> {
     })
 }
 
+/// The text of a block as it is gathered, with how many of its letters and digits sit in
+/// furniture-named phrases and in links.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    letters: usize,
+    furniture: usize,
+    linked: usize,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, in_furniture: bool, in_link: bool) {
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        self.letters += letters;
+        if in_furniture {
+            self.furniture += letters;
+        }
+        if in_link {
+            self.linked += letters;
+        }
+        self.text.push_str(text);
+    }
+
+    fn flush(&mut self, kind: Kind, quoted: bool, out: &mut Vec<Block>) {
+        let text = self.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(Block {
+                text,
+                kind,
+                furniture: self.furniture as f32 / self.letters.max(1) as f32,
+                linked: self.linked as f32 / self.letters.max(1) as f32,
+                quoted,
+            });
+        }
+        *self = Pending::default();
+    }
+}
+
 /// Walks the tree without recursion (pages nest deeply) and collects whitespace-collapsed blocks.
 fn blocks(html: &Html) -> Vec<Block> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = Pending::default();
     let mut kinds: Vec<Kind> = vec![Kind::Para];
     let mut skip = 0usize;
-    let flush = |cur: &mut String, kind: Kind, out: &mut Vec<Block>| {
-        let text = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-        cur.clear();
-        if !text.is_empty() {
-            out.push(Block { text, kind });
-        }
-    };
+    let mut furniture_phrases = 0usize;
+    let mut links = 0usize;
+    let mut quotes = 0usize;
+    // A container named like furniture that holds most of the text is the story after all (a
+    // blog theme's "post-meta" wrapper, a gallery page).
+    let half = text_weight(html.tree.root()) / 2;
+    let kind = |kinds: &[Kind]| *kinds.last().unwrap_or(&Kind::Para);
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) if skip == 0 => cur.push_str(t),
+                Node::Text(t) if skip == 0 => cur.push(t, furniture_phrases > 0, links > 0),
                 Node::Element(e) => {
                     let name = e.name();
-                    if skip > 0 || SKIP.contains(&name) || e.attr("hidden").is_some() {
+                    let block = block_kind(name);
+                    if skip > 0
+                        || SKIP.contains(&name)
+                        || e.attr("hidden").is_some()
+                        || (block.is_some() && furniture(e) && text_weight(node) <= half)
+                    {
                         skip += 1;
-                    } else if let Some(kind) = block_kind(name) {
-                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
-                        kinds.push(kind);
+                    } else if let Some(k) = block {
+                        cur.flush(kind(&kinds), quotes > 0, &mut out);
+                        kinds.push(k);
+                        quotes += usize::from(name == "blockquote");
+                    } else if name == "a" {
+                        links += 1;
+                    } else if furniture(e) {
+                        // A phrase is judged with its block: a tagged name inside a sentence
+                        // stays, a block made of timestamps goes.
+                        furniture_phrases += 1;
                     }
                 }
                 _ => {}
@@ -207,32 +406,74 @@ fn blocks(html: &Html) -> Vec<Block> {
                     if skip > 0 {
                         skip -= 1;
                     } else if block_kind(name).is_some() {
-                        flush(&mut cur, *kinds.last().unwrap_or(&Kind::Para), &mut out);
+                        cur.flush(kind(&kinds), quotes > 0, &mut out);
                         kinds.pop();
+                        quotes -= usize::from(name == "blockquote");
+                    } else if name == "a" {
+                        links -= 1;
+                    } else if furniture(e) {
+                        furniture_phrases -= 1;
                     }
                 }
             }
         }
     }
-    flush(&mut cur, Kind::Para, &mut out);
+    cur.flush(Kind::Para, false, &mut out);
     out
 }
+
+/// A block this much inside links is a link, not a sentence.
+const LINKED: f32 = 0.8;
 
 /// What readability keeps still holds share bars, "Read more" links and comment widgets; they are
 /// judged by the same features as plain-text lines.
 fn judge(blocks: &[Block]) -> Vec<bool> {
+    let features: Vec<_> = blocks.iter().map(|b| measure(&b.text)).collect();
+    let linked = |i: usize| blocks.get(i).is_some_and(|b| b.linked >= LINKED);
     let mut keep = Vec::with_capacity(blocks.len());
     let mut comments = false;
     let mut prose_seen = false;
-    for b in blocks {
-        let f = measure(&b.text);
+    for (i, (b, f)) in blocks.iter().zip(&features).enumerate() {
         comments |= prose_seen && f.comment_marker && b.kind != Kind::Para;
         comments |= prose_seen && f.comment_marker && f.words <= 4;
         prose_seen |= f.prose();
-        let chrome = f.teaser || f.file_name || f.comment_marker || f.ui_ratio() >= 0.34;
+        // A lone link among paragraphs is the story's own ("Get it on Amazon"); links in a row
+        // are a list of other stories.
+        let link_list = linked(i) && (linked(i.wrapping_sub(1)) || linked(i + 1));
+        let chrome = f.teaser
+            || f.file_name
+            || f.comment_marker
+            || f.ui_ratio() >= 0.34
+            || b.furniture >= 0.8
+            || link_list
+            || dateline(b, f);
         keep.push(!comments && !chrome);
     }
+    // A heading over nothing kept ("You may also like", "Tags") headed the chrome just dropped;
+    // one right over a kept subheading still heads its text.
+    let mut section_kept = false;
+    for i in (0..blocks.len()).rev() {
+        if blocks[i].kind == Kind::Heading {
+            let over_subheading = keep.get(i + 1) == Some(&true)
+                && blocks.get(i + 1).is_some_and(|b| b.kind == Kind::Heading);
+            keep[i] &= section_kept || over_subheading;
+            section_kept = false;
+        } else {
+            section_kept |= keep[i];
+        }
+    }
     keep
+}
+
+/// A short line that carries a date and no sentence is when the story was posted or updated,
+/// not part of it; a list item may be a dated entry of the story's own, and a quote's date line
+/// (an embedded post's) is part of the quote. A single word with a date in it is a link.
+fn dateline(b: &Block, f: &crate::features::Features) -> bool {
+    b.kind != Kind::Item
+        && !b.quoted
+        && (2..=10).contains(&f.words)
+        && !f.terminal
+        && meta::parse_date(&b.text).is_some()
 }
 
 /// Locates kept text in the decoded source, moving only forward.
@@ -381,5 +622,107 @@ mod tests {
         );
         let clean = crate::clean(page.as_bytes(), crate::Format::Html).expect("text");
         assert!(clean.text.contains("11,000 troops"), "{}", clean.text);
+    }
+
+    fn html_text(body: &str) -> String {
+        let page = format!("<html><head><title>t</title></head><body>{body}</body></html>");
+        crate::clean(page.as_bytes(), crate::Format::Html)
+            .expect("text")
+            .text
+    }
+
+    const PARAS: &str = "<p>The city council voted on Tuesday to expand the bus network, adding \
+        four routes that will connect the northern suburbs with the hospital district.</p>\
+        <p>Officials said the new routes would start running in the spring, once the drivers \
+        have been hired and trained, and that fares would not change this year.</p>\
+        <p>Residents had asked for the change for years, and several of them spoke in favour of \
+        the plan at the meeting, which ran late into the evening.</p>";
+
+    #[test]
+    fn furniture_named_blocks_and_phrases_go() {
+        let text = html_text(&format!(
+            "<div class=\"story\"><p class=\"story-byline\">By Ann Lee</p>\
+             <div class=\"stamp\"><span class=\"pubDate\">May 4, 2021</span> \
+             <span class=\"time-updated\">10:02</span></div>\
+             <p class=\"photoCaption\">A bus waits at the depot on Monday morning.</p>\
+             {PARAS}<p>The plan was backed by <a class=\"credit-link\">Mayor Ruiz</a> and \
+             most of the council members.</p></div>"
+        ));
+        assert!(text.contains("four routes"), "{text}");
+        assert!(text.contains("backed by Mayor Ruiz and"), "{text}");
+        for chrome in ["Ann Lee", "May 4", "10:02", "depot"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
+    }
+
+    #[test]
+    fn a_furniture_named_container_holding_the_story_stays() {
+        let text = html_text(&format!("<div class=\"post-meta\">{PARAS}</div>"));
+        assert!(text.contains("four routes"), "{text}");
+        assert!(text.contains("late into the evening"), "{text}");
+    }
+
+    #[test]
+    fn name_words_split_at_punctuation_and_humps() {
+        assert_eq!(
+            name_words("ap-byline postAuthor"),
+            ["ap", "byline", "post", "author"]
+        );
+        assert!(furniture_named("entry-meta"));
+        assert!(furniture_named("share_buttons"));
+        assert!(!furniture_named("commentary"));
+        assert!(!furniture_named("timeline"));
+        assert!(furniture_named("entry-tags"));
+        assert!(!furniture_named("post tag-transport"));
+    }
+
+    #[test]
+    fn links_in_a_row_go_and_a_lone_link_stays() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<p><a href=\"/shop\">Buy the route map for $4</a></p>{PARAS}\
+             <p><a href=\"/a\">Storm closes the harbour for a week</a></p>\
+             <p><a href=\"/b\">School board picks a new head</a></p></div>"
+        ));
+        assert!(text.contains("Buy the route map"), "{text}");
+        for chrome in ["Storm closes", "School board"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
+    }
+
+    #[test]
+    fn date_lines_go_unless_quoted_or_listed() {
+        let text = html_text(&format!(
+            "<div><p>Posted: 10:48, Tue, Mar 2, 2021</p>{PARAS}\
+             <blockquote><p>Buses at last!</p><p>— Ann (@ann) March 2, 2021</p></blockquote>\
+             <ul><li>April 5, 2021 opening</li></ul></div>"
+        ));
+        assert!(!text.contains("10:48"), "{text}");
+        assert!(text.contains("(@ann) March 2, 2021"), "{text}");
+        assert!(text.contains("April 5, 2021 opening"), "{text}");
+    }
+
+    #[test]
+    fn furniture_named_divs_keep_their_name_through_readability() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<div class=\"photoCaption\">A bus waits at the <b>depot</b>.</div>\
+             <div class=\"credit\"><p>Photo by Jo Park for the Gazette</p></div>{PARAS}</div>"
+        ));
+        assert!(text.contains("four routes"), "{text}");
+        for chrome in ["depot", "Jo Park"] {
+            assert!(!text.contains(chrome), "{chrome} kept: {text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_over_dropped_blocks_goes_and_one_over_a_subheading_stays() {
+        let text = html_text(&format!(
+            "<div>{PARAS}<h2>Routes and fares</h2><h3>North side</h3>{PARAS}\
+             <h3>Elsewhere on the site</h3>\
+             <p><a href=\"/a\">Storm closes the harbour for a week</a></p>\
+             <p><a href=\"/b\">School board picks a new head</a></p></div>"
+        ));
+        assert!(text.contains("Routes and fares"), "{text}");
+        assert!(text.contains("North side"), "{text}");
+        assert!(!text.contains("Elsewhere"), "{text}");
     }
 }
