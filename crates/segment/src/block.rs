@@ -68,9 +68,7 @@ fn measure(block: &str) -> Measure {
                 .map_or(' ', |k| char_at(block, line_start + k));
             lower_starts += usize::from(first.is_lowercase());
         }
-        let line_end = block[line_start..]
-            .find('\n')
-            .map_or(b.len(), |k| line_start + k);
+        let line_end = memchr::memchr(b'\n', &b[line_start..]).map_or(b.len(), |k| line_start + k);
         let line = &b[line_start..line_end];
         let kept = line
             .iter()
