@@ -2515,30 +2515,17 @@ fn open_ranges(s: &str, f: &mut [Found]) {
 /// Where the words naming a part of the period at `start` begin: "the end of" in "the end of
 /// this year", "the" in "the end of 1989" (whose mention holds "end of"); `start` when none.
 fn part_lead(s: &str, start: usize) -> usize {
-    let is_part = |w: &str| {
-        [
-            "early",
-            "beginning",
-            "start",
-            "mid",
-            "middle",
-            "late",
-            "end",
-        ]
-        .iter()
-        .any(|p| w.eq_ignore_ascii_case(p))
-    };
     let own = s
         .get(start..)
         .and_then(|t| t.split(|c: char| !c.is_ascii_alphabetic()).next())
-        .is_some_and(is_part);
+        .is_some_and(is_part_word);
     let at = match word_before(s, start) {
         _ if own => start,
         Some((of, w)) if w.eq_ignore_ascii_case("of") => match word_before(s, of) {
-            Some((p, w)) if is_part(w) => p,
+            Some((p, w)) if is_part_word(w) => p,
             _ => return start,
         },
-        Some((p, w)) if is_part(w) => p,
+        Some((p, w)) if is_part_word(w) => p,
         _ => return start,
     };
     match word_before(s, at) {
@@ -2560,24 +2547,11 @@ enum Part {
 /// The word naming a part of the period found at `s[start..end]`: its own first word ("late
 /// July", "end of 2008") or the one before it ("the middle of 2007").
 fn part_word_near(s: &str, start: usize, end: usize) -> Option<&str> {
-    let is_part = |w: &&str| {
-        [
-            "early",
-            "beginning",
-            "start",
-            "mid",
-            "middle",
-            "late",
-            "end",
-        ]
-        .iter()
-        .any(|p| w.eq_ignore_ascii_case(p))
-    };
     let own = s
         .get(start..end)?
         .split(|c: char| !c.is_ascii_alphabetic())
         .find(|w| !w.eq_ignore_ascii_case("in") && !w.is_empty())
-        .filter(is_part);
+        .filter(|w| is_part_word(w));
     own.or_else(|| {
         let (at, w) = word_before(s, start)?;
         if w.eq_ignore_ascii_case("of") {
@@ -2585,8 +2559,23 @@ fn part_word_near(s: &str, start: usize, end: usize) -> Option<&str> {
         } else {
             Some(w)
         }
-        .filter(is_part)
+        .filter(|w| is_part_word(w))
     })
+}
+
+/// "Early", "the middle of", "the end of": words naming a part of a period.
+fn is_part_word(w: &str) -> bool {
+    [
+        "early",
+        "beginning",
+        "start",
+        "mid",
+        "middle",
+        "late",
+        "end",
+    ]
+    .iter()
+    .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64)> {
@@ -2597,28 +2586,23 @@ fn part_of(s: &str, start: usize, end: usize, pt: &Pt) -> Option<(Part, i64, i64
         _ => None,
     };
     let part = part_word(part_word_near(s, start, end)?)?;
-    let y = pt.y?;
-    if pt.d.is_some() {
-        return None;
-    }
-    let (first, after) = match pt.m {
-        Some(m) => {
-            let first = days_from_civil(y, m, 1);
-            let after = first + i64::from(days_in_month(y, m));
-            match part {
-                Part::Early => (first, first + 15),
-                Part::Mid => (first + 10, first + 20),
-                Part::Late => (first + 15, after),
-            }
-        }
-        None => {
+    let (first, after) = period_days(pt)?;
+    // A month's early and late parts are its halves, its middle the ten days around the 15th;
+    // a year's parts are thirds (Jan-Apr, May-Aug, Sep-Dec).
+    let (first, after) = match (pt.m, pt.y) {
+        (None, Some(y)) => {
             let third = |k: u8| days_from_civil(y, 4 * k + 1, 1);
             match part {
-                Part::Early => (third(0), third(1)),
+                Part::Early => (first, third(1)),
                 Part::Mid => (third(1), third(2)),
-                Part::Late => (third(2), days_from_civil(y + 1, 1, 1)),
+                Part::Late => (third(2), after),
             }
         }
+        _ => match part {
+            Part::Early => (first, first + 15),
+            Part::Mid => (first + 10, first + 20),
+            Part::Late => (first + 15, after),
+        },
     };
     Some((part, first, after))
 }
