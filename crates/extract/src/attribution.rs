@@ -151,6 +151,10 @@ fn knowing(w: &str) -> bool {
 /// "according to officials in a statement" (but "people briefed on the matter" goes on).
 fn forward_stop(text: &str, toks: &[Tok], k: usize) -> bool {
     let l = lw(text, &toks[k]);
+    // An acronym is a name, whatever word it spells: "according to the WHO".
+    if acronym(raw(text, &toks[k])) {
+        return false;
+    }
     match l.as_str() {
         "on" => !(k > 0 && knowing(lw(text, &toks[k - 1]).as_str())),
         "last" | "this" | "during" | "late" | "yesterday" | "today" | "tonight" | "overnight"
@@ -161,8 +165,27 @@ fn forward_stop(text: &str, toks: &[Tok], k: usize) -> bool {
                 "a" | "an" | "the" | "his" | "her" | "its" | "their"
             )
         }),
-        w => boundary_word(w) || reporting_verb(w).is_some(),
+        // After a word of the phrase, "report" or "claims" is its head noun: "the report by",
+        // "initial reports".
+        w => {
+            boundary_word(w)
+                || reporting_verb(w).is_some()
+                    && !(noun_reading(w) && k > 0 && toks[k - 1].kind == Kind::Word)
+        }
     }
+}
+
+/// Reporting verbs that are also nouns naming what a source put out.
+fn noun_reading(w: &str) -> bool {
+    matches!(
+        w,
+        "report" | "reports" | "claim" | "claims" | "note" | "notes" | "estimate" | "estimates"
+    )
+}
+
+/// Two or more capitals and nothing else: "WHO", "KCNA".
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Heads a speech verb cannot have as a source: people addressed or nobody at all.
@@ -196,7 +219,7 @@ fn not_a_speaker(w: &str) -> bool {
             | "instead"
             | "ago"
     ) || w.len() < 3
-        || w.ends_with("ly")
+        || w.ends_with("ly") && !matches!(w, "family" | "ally" | "assembly")
         || w.ends_with("ed")
 }
 
@@ -535,14 +558,18 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize, any: bool) -> Optio
         return None;
     }
     let lead = lw(text, &toks[a]);
-    if negative_quantifier(lead.as_str()) || boundary_word(lead.as_str()) {
+    if negative_quantifier(lead.as_str())
+        || boundary_word(lead.as_str()) && !acronym(raw(text, &toks[a]))
+    {
         return None;
     }
     // "a translation by X", "statements from X", "a report by X": the source is X.
     for k in a + 1..b.saturating_sub(1) {
         let w = lw(text, &toks[k]);
         if matches!(w.as_str(), "by" | "from") {
-            let head = lw(text, &toks[k - 1]);
+            // "a statement released by her family": the participle is not the head.
+            let participle = k >= a + 2 && lw(text, &toks[k - 1]).as_str().ends_with("ed");
+            let head = lw(text, &toks[if participle { k - 2 } else { k - 1 }]);
             let by_only = matches!(
                 head.as_str(),
                 "report"
@@ -596,6 +623,13 @@ fn source_name(text: &str, toks: &[Tok], a: usize, b: usize, any: bool) -> Optio
         {
             return Some(span(text, toks, a, b));
         }
+    }
+    // "an NDRRMC report", "KCNA reports": the name is the source.
+    if b - a >= 2
+        && matches!(lw(text, &toks[b - 1]).as_str(), "report" | "reports")
+        && is_cap(raw(text, &toks[b - 2]))
+    {
+        b -= 1;
     }
     let last = raw(text, &toks[b - 1]);
     if is_cap(last) || toks[b - 1].kind == Kind::Num {
@@ -925,7 +959,7 @@ pub(crate) fn speaker(
     if let Some(n) = finding {
         return resolve(n);
     }
-    // "according to KCNA", "per Rodong Sinmun", "citing officials".
+    // "according to KCNA", "per Rodong Sinmun", "citing officials", "quoting a spokesman".
     for k in lo..hi {
         if inside(k) || toks[k].kind != Kind::Word {
             continue;
@@ -967,7 +1001,9 @@ pub(crate) fn speaker(
                 continue;
             }
             n
-        } else if w.eq_ignore_ascii_case("citing") && k + 1 < hi {
+        } else if (w.eq_ignore_ascii_case("citing") || w.eq_ignore_ascii_case("quoting"))
+            && k + 1 < hi
+        {
             k + 1
         } else {
             continue;
@@ -976,11 +1012,34 @@ pub(crate) fn speaker(
             continue;
         }
         let e = np_forward(text, toks, start, hi);
-        if let Some(n) = source_name(text, toks, start, e, true) {
+        // "according to a report citing the mayor's office": the source cited comes next.
+        if is_word(text, toks, e, "citing") || is_word(text, toks, e, "quoting") {
+            continue;
+        }
+        let by_unit = w.eq_ignore_ascii_case("per");
+        if let Some(n) = source_name(text, toks, start, e, true)
+            .or_else(|| (!by_unit).then(|| bare_plural(text, toks, start, e))?)
+        {
             return resolve(n);
         }
     }
     None
+}
+
+/// A bare plural after "according to" or "citing" ("according to firefighters", "citing local
+/// doctors"), not after "per" ("per pupils" is a rate): the preposition already says a source follows, so the phrase needs no article or
+/// capital to anchor it, as the subject of "said" does. Bare singulars stay out: "according to
+/// plan", "according to tradition".
+fn bare_plural(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<String> {
+    let phrase = toks.get(a..b)?;
+    let head = lw(text, phrase.last()?);
+    let head = head.as_str();
+    let plain = phrase
+        .iter()
+        .all(|t| t.kind == Kind::Word && !is_cap(raw(text, t)));
+    (plain && phrase.len() <= 3 && head.len() >= 4 && head.ends_with('s') && !head.ends_with("ss"))
+        .then(|| span(text, toks, a, b))
+        .filter(|_| !not_a_speaker(head))
 }
 
 #[cfg(test)]
@@ -993,6 +1052,25 @@ mod tests {
         tokenize(s, 0, s.len(), &mut toks);
         let q = quoted(s, &toks);
         speaker(s, &toks, &q, 0, toks.len(), last).map(|x| x.0)
+    }
+
+    #[test]
+    fn a_bare_plural_after_according_to_is_a_source() {
+        let cases = [
+            (
+                "Another person died, according to firefighters.",
+                Some("firefighters"),
+            ),
+            (
+                "Two people died, according to local doctors.",
+                Some("local doctors"),
+            ),
+            ("The launch went ahead according to plan.", None),
+            ("Prices rose by 3 cents per gallons sold.", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(a(s, None).as_deref(), want, "{s}");
+        }
     }
 
     #[test]
