@@ -1242,7 +1242,20 @@ fn interpret(
                 what: What::Weekday(wd),
             }
         }
-        Form::Relative => relative(c, start, end, published)?,
+        Form::Relative => {
+            // "USA Today", "NBC's Today": a capitalised word glued to a name is part of it.
+            let name_before = before
+                .strip_suffix(' ')
+                .and_then(|b| b.split(' ').next_back())
+                .is_some_and(|w| {
+                    w.starts_with(|ch: char| ch.is_ascii_uppercase())
+                        && w.ends_with(|ch: char| ch.is_alphanumeric())
+                });
+            if name_before && text[start..].starts_with(|ch: char| ch.is_ascii_uppercase()) {
+                return None;
+            }
+            relative(c, start, end, published)?
+        }
         Form::NthWeek => {
             let n = cap(c, 1)?.to_ascii_lowercase();
             let last = n == "last";
@@ -2815,6 +2828,19 @@ mod tests {
         assert_eq!(v("on Dec. 19 the", "2024-12-20"), Some("2024-12-19".into()));
         assert_eq!(v("on Dec. 19 the", "2024-03-01"), Some("2023-12-19".into()));
         assert_eq!(d("on Dec. 19 the", None)[0].1, None);
+    }
+
+    #[test]
+    fn a_capitalised_today_after_a_name_is_part_of_it() {
+        assert!(d(
+            "The figure was first reported by USA Today.",
+            Some("2019-09-04")
+        )
+        .is_empty());
+        assert_eq!(
+            v("Today, the state held elections.", "2019-09-04"),
+            Some("2019-09-04".into())
+        );
     }
 
     #[test]
