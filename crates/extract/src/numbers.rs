@@ -1492,6 +1492,22 @@ fn np_stop(w: &str) -> bool {
             | "won"
             | "saying"
             | "having"
+            | "because"
+            | "without"
+            | "within"
+            | "unless"
+            | "until"
+            | "though"
+            | "although"
+            | "whether"
+            | "beyond"
+            | "upon"
+            | "behind"
+            | "near"
+            | "like"
+            | "once"
+            | "yet"
+            | "nor"
     )
 }
 
@@ -1709,7 +1725,8 @@ pub(crate) fn quantities(
             i = last + 1;
             continue;
         }
-        // A bare "one" is usually a pronoun: "the one you mentioned", "one of the countries".
+        // A bare "one" is usually a pronoun: "the one you mentioned", "one of the countries",
+        // "one can imagine".
         if words_only && first == last && word(text, &toks[first]).eq_ignore_ascii_case("one") {
             let prev = first
                 .checked_sub(1)
@@ -1745,6 +1762,11 @@ pub(crate) fn quantities(
                     | "which"
                     | "or"
                     | "and"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "might"
             ) || (prev == "by"
                 && matches!(
                     next.as_str(),
@@ -2053,6 +2075,17 @@ mod tests {
         assert!(q("a man walked in").is_empty());
         assert!(q("one of the countries").is_empty());
         assert!(q("By one count, prices rose.").is_empty());
+        assert!(q("As one can imagine, prices rose.").is_empty());
+        assert_eq!(
+            one("We can reduce costs by 75% without leaving anyone out.").counted,
+            None
+        );
+        assert_eq!(
+            one("I can't say that with 100% confidence because we did not test it.")
+                .counted
+                .as_deref(),
+            Some("confidence")
+        );
         assert!(q("the two countries signed").is_empty());
         assert!(q("their three leaders met").is_empty());
         assert_eq!(q("two countries signed").len(), 1);
