@@ -341,6 +341,9 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
             return true;
         }
     }
+    if label_number(text, toks, i) {
+        return true;
+    }
     // Phone numbers: three digit groups chained by hyphens.
     let chained = |k: usize| {
         k + 2 < toks.len()
@@ -382,6 +385,88 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
         }
     }
     false
+}
+
+/// "CentOS 7", "Category 5 hurricanes", "Flight 370", "Chapter 11": a plain integer right after a
+/// capitalised word inside a sentence is part of a name, not a count. Not after a calendar word
+/// ("on Monday 12 died", "May 5"), at the start of a sentence or quotation, or in a title-case
+/// headline ("Earthquake Kills 12 In Turkey").
+fn label_number(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    if i < 2 || t.digits_end != t.end || text[t.start..t.end].contains([',', '.']) {
+        return false;
+    }
+    let (prev, before) = (toks[i - 1], toks[i - 2]);
+    let name = word(text, &prev);
+    let mid_sentence = before.kind != Kind::Punct || word(text, &before) == ",";
+    // "South Carolina's 54 delegates" counts; "Amash 5%" is a share.
+    let owner = name.ends_with("'s") || name.ends_with("’s") || name.ends_with(['\'', '’']);
+    let share = toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(word(text, n), "%" | "percent" | "per"));
+    if prev.kind != Kind::Word
+        || prev.end + 1 != t.start
+        || !is_cap(name)
+        || !mid_sentence
+        || owner
+        || share
+        || currency_word(name).is_some()
+    {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    if lower(name.trim_end_matches('.'), &mut buf).is_some_and(calendar_word) {
+        return false;
+    }
+    let words = toks.iter().filter(|t| t.kind == Kind::Word);
+    let caps = words.clone().filter(|t| is_cap(word(text, t))).count();
+    caps * 2 <= words.count()
+}
+
+fn calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Parses the longest number phrase starting at token `i`.
@@ -2076,6 +2161,13 @@ mod tests {
         assert!(q("one of the countries").is_empty());
         assert!(q("By one count, prices rose.").is_empty());
         assert!(q("As one can imagine, prices rose.").is_empty());
+        assert!(q("Support for CentOS 7 ends soon.").is_empty());
+        assert!(q("The storm became a Category 5 hurricane.").is_empty());
+        assert_eq!(q("On Monday 12 people died.").len(), 1);
+        assert_eq!(q("Earthquake Kills 12 In Turkey").len(), 1);
+        assert_eq!(q("Russia sent 12 ships.").len(), 1);
+        assert_eq!(q("Biden won 39 of South Carolina's 54 delegates.").len(), 2);
+        assert_eq!(q("The poll had Biden 47% and Trump 40%.").len(), 2);
         assert_eq!(
             one("We can reduce costs by 75% without leaving anyone out.").counted,
             None
