@@ -171,6 +171,8 @@ pub struct JsonlRecord {
     pub title: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// What many scrapers call the publication date; used when `published` is absent.
+    pub date: Option<String>,
     pub outlet: Option<String>,
 }
 

@@ -374,7 +374,8 @@ fn analyse_record(
     };
     let mut meta = manifest.get(&id).cloned().unwrap_or_default();
     meta.id = id.clone();
-    if let Some(p) = record.published.as_deref().filter(|p| !p.trim().is_empty()) {
+    let given = [record.published.as_deref(), record.date.as_deref()];
+    if let Some(p) = given.into_iter().flatten().find(|d| !d.trim().is_empty()) {
         match p.parse() {
             Ok(d) => meta.published = Some(d),
             Err(e) => eprintln!("warning: {}:{line_no}: {e}; date ignored", file.name),

@@ -184,6 +184,22 @@ fn jsonl_records_are_articles_and_a_broken_line_is_skipped() {
 }
 
 #[test]
+fn a_jsonl_date_timestamp_dates_the_article() {
+    let input = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({"id": "wire-3", "date": "2024-12-19T08:30:00Z",
+        "text": "Approximately 600 North Korean soldiers have died in the war, officials said on Tuesday."});
+    std::fs::write(input.path().join("feed.jsonl"), format!("{record}\n")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    assert!(run(&[input.path().to_str().unwrap()], out.path())
+        .status
+        .success());
+    let articles = rows(&out.path().join("articles.csv"));
+    assert_eq!(articles[0]["published"], "2024-12-19");
+    let mentions = rows(&out.path().join("mentions.csv"));
+    assert!(mentions.iter().any(|m| m["dates"].contains("2024-12-17")));
+}
+
+#[test]
 fn formula_like_text_is_defused_in_reports() {
     let input = tempfile::tempdir().unwrap();
     let text = "=HYPERLINK(\"http://evil\") North Korea sent 11,000 troops to Russia in 2024, officials in Seoul said on Monday.\n";

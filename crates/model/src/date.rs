@@ -23,7 +23,9 @@ pub struct PubDate {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")]
+#[error(
+    "{0:?} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (a time after the day is allowed)"
+)]
 pub struct PubDateError(pub String);
 
 impl PubDate {
@@ -52,7 +54,13 @@ impl FromStr for PubDate {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || PubDateError(s.to_string());
-        let mut parts = s.trim().split('-');
+        // A timestamp's time of day goes: "2019-01-04T10:30:00Z", "2019-01-04 10:30".
+        let t = s.trim();
+        let day_part = match t.as_bytes().get(10) {
+            Some(b'T' | b' ') => &t[..10],
+            _ => t,
+        };
+        let mut parts = day_part.split('-');
         let num = |p: Option<&str>, len: usize| -> Result<Option<u32>, PubDateError> {
             match p {
                 None => Ok(None),
@@ -122,6 +130,18 @@ mod tests {
             "2023-06".parse::<PubDate>().unwrap().granularity(),
             Granularity::Month
         );
+    }
+
+    #[test]
+    fn a_timestamp_gives_its_day() {
+        for s in [
+            "2019-01-04T10:30:00Z",
+            "2019-01-04 10:30",
+            "2019-01-04T00:00:00+02:00",
+        ] {
+            assert_eq!(s.parse::<PubDate>().unwrap().to_string(), "2019-01-04");
+        }
+        assert!("2019-01-4T10:30".parse::<PubDate>().is_err());
     }
 
     #[test]
