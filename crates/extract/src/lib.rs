@@ -18,6 +18,7 @@ mod attribution;
 mod claims;
 mod dates;
 mod entities;
+mod keywords;
 mod numbers;
 mod stance;
 mod tok;
@@ -151,7 +152,10 @@ pub fn extract(
         if !opts.all && claims::rejected(text, &toks, start, end) {
             continue;
         }
-        dates::dates(text, start, end, published.as_ref(), &mut dts);
+        let words = keywords::families(text, &toks);
+        if words & keywords::DATE != 0 {
+            dates::dates(text, start, end, published.as_ref(), &mut dts);
+        }
         blocked.extend(dts.iter().map(|d| (d.start, d.end)));
         url_spans(text, start, end, &mut blocked);
         numbers::quantities(text, &toks, &blocked, &mut nums);
@@ -199,8 +203,8 @@ pub fn extract(
             };
             let span_text =
                 |f: fn(&str) -> bool| p.spans.iter().any(|&(a, b)| text.get(a..b).is_some_and(f));
-            let hedged = span_text(stance::hedged);
-            let negated = span_text(stance::negated);
+            let hedged = words & keywords::HEDGE != 0 && span_text(stance::hedged);
+            let negated = words & keywords::NEGATION != 0 && span_text(stance::negated);
             let mut ents = vec![];
             entities::entities(text, &toks, &p.spans, first_word, &mut ents);
             // A relative ordinal ("the last") states no checkable value: it is neither.
@@ -222,6 +226,7 @@ pub fn extract(
                 entities: ents.len(),
                 attributed: attribution.is_some(),
                 hedged,
+                words,
             };
             let score = claims::score(&p.text, terminal, &signals);
             if !opts.all && score < opts.min_score {

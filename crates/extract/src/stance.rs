@@ -18,6 +18,27 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Lower-case words one of which every match of `HEDGE` holds as a whole ASCII word (a phrase
+/// by its rarest word), for `keywords`.
+#[rustfmt::skip]
+pub(crate) const HEDGE_WORDS: &[&str] = &[
+    "reportedly", "allegedly", "alleged", "allege", "alleges", "purportedly", "supposedly",
+    "apparent", "apparently", "appear", "appears", "appeared", "seem", "seems", "seemed",
+    "seemingly", "suggest", "suggests", "suggested", "suggesting", "could", "might", "may",
+    "possible", "possibly", "probable", "probably", "likely", "unlikely", "perhaps", "believe",
+    "believes", "believed", "thought", "reported", "said", "claimed", "rumored", "rumoured",
+    "understood", "unclear", "uncertain", "signs", "unconfirmed", "unverified", "presumably",
+    "speculate", "speculated", "speculation", "expected",
+];
+
+/// The same for `NEGATION`, but for its "n't", which `keywords` looks for inside words.
+#[rustfmt::skip]
+pub(crate) const NEGATION_WORDS: &[&str] = &[
+    "not", "never", "no", "none", "neither", "nor", "nobody", "nothing", "deny", "denies",
+    "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss",
+    "dismisses", "dismissed", "dismissing", "refute", "refutes", "refuted", "without",
+];
+
 /// True when the text softens what it states. "could not" states an inability, not a possibility.
 pub fn hedged(s: &str) -> bool {
     let Some(r) = HEDGE.as_ref() else {
