@@ -15,6 +15,9 @@ pub(crate) const HEDGE: u8 = 2;
 pub(crate) const NEGATION: u8 = 4;
 pub(crate) const OPINION: u8 = 8;
 pub(crate) const EVALUATIVE: u8 = 16;
+/// A word `numbers` reads as the start of a number ("one", "dozens", "last"): without one, only
+/// digits and fraction signs are quantities.
+pub(crate) const NUMBER: u8 = 32;
 /// The patterns compiled with Unicode case folding, where U+017F (long s) matches "s" and U+212A
 /// (Kelvin sign) matches "k": a word with either is looked at by all of them.
 const FOLDING: u8 = HEDGE | NEGATION | OPINION | EVALUATIVE;
@@ -51,10 +54,18 @@ const LISTS: [(u8, &[&str]); 5] = [
     (EVALUATIVE, crate::claims::EVALUATIVE_WORDS),
 ];
 
+/// Every listed word with the lists it is on.
+fn listed() -> impl Iterator<Item = (&'static str, u8)> {
+    LISTS
+        .into_iter()
+        .flat_map(|(family, list)| list.iter().map(move |&w| (w, family)))
+        .chain(crate::numbers::number_words().map(|w| (w, NUMBER)))
+}
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut slots = vec![(0u128, 0u8); SLOTS];
-    for (family, list) in LISTS {
-        for key in list.iter().filter_map(|w| packed(w.as_bytes())) {
+    for (w, family) in listed() {
+        if let Some(key) = packed(w.as_bytes()) {
             let mut i = slot(key);
             while slots[i].0 != 0 && slots[i].0 != key {
                 i = (i + 1) % SLOTS;
@@ -72,19 +83,17 @@ impl Table {
         // "twenty…" and "thirty…" open day numbers in words, glued or not ("twenty-first",
         // "twentyfirst").
         let starts = |p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
-        if w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-            && (starts(b"twenty") || starts(b"thirty"))
-        {
-            return DATE;
-        }
+        let day_number = w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
+            && (starts(b"twenty") || starts(b"thirty"));
+        let date = if day_number { DATE } else { 0 };
         let Some(key) = packed(w) else {
-            return 0;
+            return date;
         };
         let mut i = slot(key);
         loop {
             match self.0[i] {
-                (k, families) if k == key => return families,
-                (0, _) => return 0,
+                (k, families) if k == key => return date | families,
+                (0, _) => return date,
                 _ => i = (i + 1) % SLOTS,
             }
         }
@@ -150,12 +159,13 @@ mod tests {
 
     #[test]
     fn the_table_holds_every_list() {
-        for (family, list) in LISTS {
-            for w in list {
-                assert!(w.len() <= MAX_LEN, "{w}");
-                assert_ne!(TABLE.lookup(w.as_bytes()) & family, 0, "{w}");
-                assert_ne!(TABLE.lookup(w.to_uppercase().as_bytes()) & family, 0, "{w}");
-            }
+        for (w, family) in listed() {
+            assert!(
+                w.len() <= MAX_LEN && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
+            assert_ne!(TABLE.lookup(w.as_bytes()) & family, 0, "{w}");
+            assert_ne!(TABLE.lookup(w.to_uppercase().as_bytes()) & family, 0, "{w}");
         }
         assert_eq!(TABLE.lookup(b"troops"), 0);
         assert_eq!(TABLE.lookup(b""), 0);
@@ -164,8 +174,9 @@ mod tests {
     #[test]
     fn every_listed_word_is_found() {
         assert_eq!(of("They met on Tuesday."), DATE);
+        assert_eq!(of("Twenty hundred"), DATE | NUMBER);
         assert_eq!(of("It was 2019."), DATE);
-        assert_eq!(of("the twenty-first"), DATE);
+        assert_eq!(of("the twenty-first"), DATE | NUMBER);
         assert_eq!(of("Russia reportedly sent troops."), HEDGE);
         assert_eq!(of("Kim didn't go."), NEGATION);
         assert_eq!(of("Kim didn’t go."), NEGATION);

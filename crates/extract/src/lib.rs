@@ -158,7 +158,7 @@ pub fn extract(
         }
         blocked.extend(dts.iter().map(|d| (d.start, d.end)));
         url_spans(text, start, end, &mut blocked);
-        numbers::quantities(text, &toks, &blocked, &mut nums);
+        numbers::quantities(text, &toks, words, &blocked, &mut nums);
 
         let terminal = claims::terminal(&text[start..end]);
         let parts = if opts.all {
