@@ -82,6 +82,26 @@ enum Needs {
     That,
 }
 
+/// Every word `speaker` starts from, for `keywords`: the verbs of `reporting_verb` (a test
+/// checks that none is missing) and the openers of "according to KCNA", "per Rodong Sinmun" and
+/// "citing officials". A sentence with none of them has no speaker.
+#[rustfmt::skip]
+pub(crate) const SPEAKER_WORDS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "warned",
+    "warns", "wrote", "writes", "tweeted", "insisted", "insists", "argued", "argues",
+    "explained", "revealed", "reveals", "acknowledged", "admitted", "admits", "alleged",
+    "alleges", "allege", "disclosed", "declared", "stressed", "emphasised", "emphasized",
+    "asserted", "accused", "accuses", "cautioned", "predicted", "reiterated", "claimed",
+    "charged", "testified", "remarked", "commented", "replied", "mentioned", "recalled",
+    "contended", "maintained", "countered", "conceded", "observed", "confirmed", "confirms",
+    "reported", "announced", "announces", "states", "claims", "notes", "indicated", "indicate",
+    "indicates", "believe", "believes", "suggested", "suggest", "suggests", "estimated",
+    "concluded", "quoted", "cited", "fear", "fears", "feared", "expect", "expects", "reports",
+    "show", "shows", "showed", "found", "finds", "estimates", "report", "claim", "note",
+    "estimate", "find", "think", "thinks", "argue", "warn", "insist", "according", "per",
+    "citing",
+];
+
 /// Reporting verbs, by what their subject must be and what must follow them.
 fn reporting_verb(w: &str) -> Option<(Class, Needs)> {
     use Class::*;
@@ -992,7 +1012,28 @@ mod tests {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let q = quoted(s, &toks);
-        speaker(s, &toks, &q, 0, toks.len(), last).map(|x| x.0)
+        let found = speaker(s, &toks, &q, 0, toks.len(), last).map(|x| x.0);
+        let words = crate::keywords::families(s, &toks);
+        assert!(
+            found.is_none() || words & crate::keywords::SPEAKER != 0,
+            "{s}"
+        );
+        found
+    }
+
+    #[test]
+    fn speaker_words_hold_every_reporting_verb() {
+        let src = include_str!("attribution.rs");
+        let body = src.split("fn reporting_verb").nth(1).unwrap_or("");
+        let body = body.split("\n}\n").next().unwrap_or("");
+        let verbs: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+        assert!(verbs.len() > 90, "{verbs:?}");
+        for w in verbs {
+            assert!(
+                reporting_verb(w).is_some() && SPEAKER_WORDS.contains(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]

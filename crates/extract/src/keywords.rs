@@ -18,6 +18,8 @@ pub(crate) const EVALUATIVE: u8 = 16;
 /// A word `numbers` reads as the start of a number ("one", "dozens", "last"): without one, only
 /// digits and fraction signs are quantities.
 pub(crate) const NUMBER: u8 = 32;
+/// A word `attribution::speaker` starts from: without one, a sentence has no speaker.
+pub(crate) const SPEAKER: u8 = 64;
 /// The patterns compiled with Unicode case folding, where U+017F (long s) matches "s" and U+212A
 /// (Kelvin sign) matches "k": a word with either is looked at by all of them.
 const FOLDING: u8 = HEDGE | NEGATION | OPINION | EVALUATIVE;
@@ -46,8 +48,9 @@ fn slot(key: u128) -> usize {
 /// Every listed word, packed, with the lists it is on; an empty slot has key 0.
 struct Table(Vec<(u128, u8)>);
 
-const LISTS: [(u8, &[&str]); 5] = [
+const LISTS: [(u8, &[&str]); 6] = [
     (DATE, crate::dates::TRIGGERS),
+    (SPEAKER, crate::attribution::SPEAKER_WORDS),
     (HEDGE, crate::stance::HEDGE_WORDS),
     (NEGATION, crate::stance::NEGATION_WORDS),
     (OPINION, crate::claims::OPINION_WORDS),

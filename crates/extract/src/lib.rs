@@ -117,19 +117,18 @@ pub fn extract(
         if toks.is_empty() {
             continue;
         }
+        let words = keywords::families(text, &toks);
         let quoted = attribution::quoted(text, &toks);
         let first_word = toks
             .iter()
             .position(|t| t.kind == tok::Kind::Word)
             .unwrap_or(0);
-        let sentence_speaker = attribution::speaker(
-            text,
-            &toks,
-            &quoted,
-            0,
-            toks.len(),
-            carry.last_named.as_deref(),
-        );
+        let speaker = |lo: usize, hi: usize, last_named: Option<&str>| {
+            (words & keywords::SPEAKER != 0)
+                .then(|| attribution::speaker(text, &toks, &quoted, lo, hi, last_named))
+                .flatten()
+        };
+        let sentence_speaker = speaker(0, toks.len(), carry.last_named.as_deref());
         let has_quote = toks
             .iter()
             .any(|t| matches!(text.get(t.start..t.end), Some("“" | "”" | "\"")));
@@ -152,7 +151,6 @@ pub fn extract(
         if !opts.all && claims::rejected(text, &toks, start, end) {
             continue;
         }
-        let words = keywords::families(text, &toks);
         if words & keywords::DATE != 0 {
             dates::dates(text, start, end, published.as_ref(), &mut dts);
         }
@@ -187,15 +185,7 @@ pub fn extract(
             let own = if p.kind == claims::PartKind::Whole {
                 None
             } else {
-                attribution::speaker(
-                    text,
-                    &toks,
-                    &quoted,
-                    p.toks.0,
-                    p.toks.1,
-                    carry.last_named.as_deref(),
-                )
-                .map(|x| x.0)
+                speaker(p.toks.0, p.toks.1, carry.last_named.as_deref()).map(|x| x.0)
             };
             let attribution = match p.kind {
                 claims::PartKind::Coordinate => own,
