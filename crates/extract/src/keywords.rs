@@ -18,7 +18,7 @@ pub(crate) const EVALUATIVE: u8 = 16;
 /// A word `numbers` reads as the start of a number ("one", "dozens", "last"): without one, only
 /// digits and fraction signs are quantities.
 pub(crate) const NUMBER: u8 = 32;
-/// A word `attribution::speaker` starts from: without one, a sentence has no speaker.
+/// A reporting verb ("said", "told"), around which `attribution::speaker` looks for a speaker.
 pub(crate) const SPEAKER: u8 = 64;
 /// The patterns compiled with Unicode case folding, where U+017F (long s) matches "s" and U+212A
 /// (Kelvin sign) matches "k": a word with either is looked at by all of them.

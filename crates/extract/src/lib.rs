@@ -124,9 +124,7 @@ pub fn extract(
             .position(|t| t.kind == tok::Kind::Word)
             .unwrap_or(0);
         let speaker = |lo: usize, hi: usize, last_named: Option<&str>| {
-            (words & keywords::SPEAKER != 0)
-                .then(|| attribution::speaker(text, &toks, &quoted, lo, hi, last_named))
-                .flatten()
+            attribution::speaker(text, &toks, &quoted, lo, hi, last_named, words)
         };
         let sentence_speaker = speaker(0, toks.len(), carry.last_named.as_deref());
         let has_quote = toks
