@@ -10,6 +10,7 @@
 //! "John Kirby"); a common-noun phrase keeps its owner and modifiers ("Ukraine's air force").
 //! Pronouns resolve to the last named speaker of the article.
 
+use crate::keywords;
 use crate::tok::{is_cap, lower, Kind, Tok};
 
 /// A token lower-cased on the stack. Long or non-ASCII words come out empty (no keyword is
@@ -81,6 +82,24 @@ enum Needs {
     /// Only "that": "claims that", but not "rejected claims of".
     That,
 }
+
+/// The verbs of `reporting_verb`, for `keywords` (a test checks that none is missing): `speaker`
+/// looks for a speaker around them only in a sentence that has one.
+#[rustfmt::skip]
+pub(crate) const SPEAKER_WORDS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "warned",
+    "warns", "wrote", "writes", "tweeted", "insisted", "insists", "argued", "argues",
+    "explained", "revealed", "reveals", "acknowledged", "admitted", "admits", "alleged",
+    "alleges", "allege", "disclosed", "declared", "stressed", "emphasised", "emphasized",
+    "asserted", "accused", "accuses", "cautioned", "predicted", "reiterated", "claimed",
+    "charged", "testified", "remarked", "commented", "replied", "mentioned", "recalled",
+    "contended", "maintained", "countered", "conceded", "observed", "confirmed", "confirms",
+    "reported", "announced", "announces", "states", "claims", "notes", "indicated", "indicate",
+    "indicates", "believe", "believes", "suggested", "suggest", "suggests", "estimated",
+    "concluded", "quoted", "cited", "fear", "fears", "feared", "expect", "expects", "reports",
+    "show", "shows", "showed", "found", "finds", "estimates", "report", "claim", "note",
+    "estimate", "find", "think", "thinks", "argue", "warn", "insist",
+];
 
 /// Reporting verbs, by what their subject must be and what must follow them.
 fn reporting_verb(w: &str) -> Option<(Class, Needs)> {
@@ -825,6 +844,7 @@ pub(crate) fn speaker(
     lo: usize,
     hi: usize,
     last_named: Option<&str>,
+    words: u8,
 ) -> Option<(String, bool)> {
     let resolve = |name: String| -> Option<(String, bool)> {
         let l = name.to_ascii_lowercase();
@@ -839,8 +859,13 @@ pub(crate) fn speaker(
     // said"), so it is kept only as a fallback.
     let mut finding: Option<String> = None;
     // Reporting verbs, in text order, outside quotations. A capitalised one is a name ("the
-    // United States").
-    for v in lo..hi {
+    // United States"). Without one in the sentence (`keywords`' SPEAKER list), none is looked at.
+    let verbs_end = if words & keywords::SPEAKER != 0 {
+        hi
+    } else {
+        lo
+    };
+    for v in lo..verbs_end {
         let t = &toks[v];
         // Verbs are written in lower case, so the word is looked up as it stands.
         let w = raw(text, t);
@@ -1051,7 +1076,26 @@ mod tests {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let q = quoted(s, &toks);
-        speaker(s, &toks, &q, 0, toks.len(), last).map(|x| x.0)
+        let words = keywords::families(s, &toks);
+        let found = speaker(s, &toks, &q, 0, toks.len(), last, words).map(|x| x.0);
+        let unskipped = speaker(s, &toks, &q, 0, toks.len(), last, u8::MAX).map(|x| x.0);
+        assert_eq!(found, unskipped, "{s}");
+        found
+    }
+
+    #[test]
+    fn speaker_words_hold_every_reporting_verb() {
+        let src = include_str!("attribution.rs");
+        let body = src.split("fn reporting_verb").nth(1).unwrap_or("");
+        let body = body.split("\n}\n").next().unwrap_or("");
+        let verbs: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+        assert!(verbs.len() > 90, "{verbs:?}");
+        for w in verbs {
+            assert!(
+                reporting_verb(w).is_some() && SPEAKER_WORDS.contains(&w),
+                "{w}"
+            );
+        }
     }
 
     #[test]

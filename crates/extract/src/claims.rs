@@ -1,6 +1,7 @@
 //! Which sentences hold checkable claims, how a sentence splits into several, and how
 //! check-worthy each is.
 
+use crate::keywords;
 use crate::tok::{is_cap, Kind, Tok};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -380,13 +381,31 @@ static META: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-static OPINION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+pub(crate) static OPINION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:should|must|ought to|need to|let['’]s|in my (?:opinion|view)|hopefully|unfortunately|shameful|disgrace(?:ful)?|ridiculous|oh|wow|lol|we|our|you|your)(?-u:\b)|(?-i:(?-u:\b)(?:I|us)(?-u:\b))").ok()
 });
 
-static EVALUATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+pub(crate) static EVALUATIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:remarkabl[ey]|striking(?:ly)?|surprising(?:ly)?|unexpected(?:ly)?|shocking(?:ly)?|stunning|dramatic(?:ally)?|crucial|alarming(?:ly)?|worrying|historic|unprecedented|notabl[ey])(?-u:\b)").ok()
 });
+
+/// Lower-case words one of which every match of `OPINION` holds as a whole ASCII word, for
+/// `keywords`.
+#[rustfmt::skip]
+pub(crate) const OPINION_WORDS: &[&str] = &[
+    "should", "must", "ought", "need", "let", "my", "hopefully", "unfortunately", "shameful",
+    "disgrace", "disgraceful", "ridiculous", "oh", "wow", "lol", "we", "our", "you", "your", "i",
+    "us",
+];
+
+/// The same for `EVALUATIVE`.
+#[rustfmt::skip]
+pub(crate) const EVALUATIVE_WORDS: &[&str] = &[
+    "remarkable", "remarkably", "striking", "strikingly", "surprising", "surprisingly",
+    "unexpected", "unexpectedly", "shocking", "shockingly", "stunning", "dramatic",
+    "dramatically", "crucial", "alarming", "alarmingly", "worrying", "historic", "unprecedented",
+    "notable", "notably",
+];
 
 fn matches(r: &LazyLock<Option<Regex>>, s: &str) -> bool {
     r.as_ref().is_some_and(|r| r.is_match(s))
@@ -450,6 +469,8 @@ pub(crate) struct Signals {
     pub entities: usize,
     pub attributed: bool,
     pub hedged: bool,
+    /// The word lists of `keywords` the sentence has a word of.
+    pub words: u8,
 }
 
 /// Whether a sentence ends as prose does, with a full stop, "!" or an ellipsis (possibly inside
@@ -499,10 +520,10 @@ pub(crate) fn score(part: &str, sentence_terminal: bool, sig: &Signals) -> f32 {
     {
         s -= 0.2;
     }
-    if !sig.attributed && matches(&OPINION, t) {
+    if !sig.attributed && sig.words & keywords::OPINION != 0 && matches(&OPINION, t) {
         s -= 0.25;
     }
-    if matches(&EVALUATIVE, t) {
+    if sig.words & keywords::EVALUATIVE != 0 && matches(&EVALUATIVE, t) {
         s -= 0.1;
     }
     s.clamp(0.0, 1.0)
@@ -615,6 +636,8 @@ mod tests {
             entities: 1,
             attributed: false,
             hedged: false,
+            // Every pattern runs.
+            words: u8::MAX,
         };
         let rich = Signals {
             counts: 1,
@@ -623,6 +646,7 @@ mod tests {
             entities: 2,
             attributed: true,
             hedged: false,
+            words: u8::MAX,
         };
         let a = score(
             "Both countries face heavy sanctions imposed by U.S.-led global coalitions.",

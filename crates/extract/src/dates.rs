@@ -192,6 +192,28 @@ static SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
         .ok()
 });
 
+/// Lower-case words one of which every pattern needs as a whole ASCII word, unless it needs a
+/// digit (`keywords` looks for both): month and weekday names and their abbreviations (`MON`
+/// also spells "sepember"), relative periods, holidays (most by their "day"), decades and
+/// centuries, fiscal years, and day numbers in words (`DAYW`; `keywords` takes "twenty…" and
+/// "thirty…" by their start).
+#[rustfmt::skip]
+pub(crate) const TRIGGERS: &[&str] = &[
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "sepember", "september", "oct", "october",
+    "nov", "november", "dec", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+    "sun", "today", "yesterday", "tomorrow", "tmrw", "tonight", "day", "days", "weekend", "week",
+    "weeks", "fortnight", "month", "months", "year", "years", "quarter", "quarters", "decade",
+    "decades", "spring", "summer", "autumn", "fall", "winter", "fiscal", "financial", "school",
+    "academic", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+    "nineties", "century", "christmas", "eve", "halloween", "patrick", "easter", "thanksgiving",
+    "thousand", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "first", "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+];
+
 /// Words after a number that make it a count rather than a year: "2000 people", "1500 km".
 fn count_follows(after: &str) -> bool {
     let rest = after.trim_start();
@@ -2782,6 +2804,14 @@ mod tests {
     fn d(s: &str, p: Option<&str>) -> Vec<(String, Option<String>, Granularity)> {
         let p: Option<PubDate> = p.map(|p| p.parse().unwrap());
         let mut out = vec![];
+        let mut toks = vec![];
+        crate::tok::tokenize(s, 0, s.len(), &mut toks);
+        let words = crate::keywords::families(s, &toks);
+        let set = SET.as_ref().unwrap();
+        assert!(
+            !set.is_match(s) || words & crate::keywords::DATE != 0,
+            "{s}"
+        );
         dates(s, 0, s.len(), p.as_ref(), &mut out);
         out.into_iter()
             .map(|m| (m.text, m.value, m.granularity))

@@ -215,6 +215,13 @@ fn push_norm(out: &mut String, w: &str) {
         .strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(w);
+    // Most names are plain ASCII words: copied and lower-cased at once.
+    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in w.chars() {
         match c {
             '.' | '\'' | '’' => {}

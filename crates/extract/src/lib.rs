@@ -18,6 +18,7 @@ mod attribution;
 mod claims;
 mod dates;
 mod entities;
+mod keywords;
 mod numbers;
 mod stance;
 mod tok;
@@ -25,7 +26,9 @@ mod tok;
 pub use numbers::singular;
 pub use stance::{hedged, negated};
 
+use memchr::memmem;
 use model::{Claim, DateMention, PubDate, Quantity, QuantityKind, Sentence};
+use std::sync::LazyLock;
 
 /// Which sentences become claims.
 #[derive(Clone, Debug, PartialEq)]
@@ -57,14 +60,19 @@ struct Carry {
     quote_speaker: Option<String>,
 }
 
+/// Starts of URLs, searched with prebuilt vector searchers: `str::find` builds its searcher on
+/// every call, which cost more than the search itself on sentence-sized text.
+static URL_STARTS: LazyLock<[memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| ["http://", "https://", "www."].map(memmem::Finder::new));
+
 /// Byte ranges of URLs and e-mail-like strings, whose digits are not quantities.
 fn url_spans(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let Some(s) = text.get(start..end) else {
         return;
     };
-    for pat in ["http://", "https://", "www."] {
+    for pat in URL_STARTS.iter() {
         let mut from = 0;
-        while let Some(i) = s.get(from..).and_then(|r| r.find(pat)) {
+        while let Some(i) = s.get(from..).and_then(|r| pat.find(r.as_bytes())) {
             let a = from + i;
             let b = s[a..].find(char::is_whitespace).map_or(s.len(), |k| a + k);
             out.push((start + a, start + b));
@@ -109,19 +117,16 @@ pub fn extract(
         if toks.is_empty() {
             continue;
         }
+        let words = keywords::families(text, &toks);
         let quoted = attribution::quoted(text, &toks);
         let first_word = toks
             .iter()
             .position(|t| t.kind == tok::Kind::Word)
             .unwrap_or(0);
-        let sentence_speaker = attribution::speaker(
-            text,
-            &toks,
-            &quoted,
-            0,
-            toks.len(),
-            carry.last_named.as_deref(),
-        );
+        let speaker = |lo: usize, hi: usize, last_named: Option<&str>| {
+            attribution::speaker(text, &toks, &quoted, lo, hi, last_named, words)
+        };
+        let sentence_speaker = speaker(0, toks.len(), carry.last_named.as_deref());
         let has_quote = toks
             .iter()
             .any(|t| matches!(text.get(t.start..t.end), Some("“" | "”" | "\"")));
@@ -144,10 +149,12 @@ pub fn extract(
         if !opts.all && claims::rejected(text, &toks, start, end) {
             continue;
         }
-        dates::dates(text, start, end, published.as_ref(), &mut dts);
+        if words & keywords::DATE != 0 {
+            dates::dates(text, start, end, published.as_ref(), &mut dts);
+        }
         blocked.extend(dts.iter().map(|d| (d.start, d.end)));
         url_spans(text, start, end, &mut blocked);
-        numbers::quantities(text, &toks, &blocked, &mut nums);
+        numbers::quantities(text, &toks, words, &blocked, &mut nums);
 
         let terminal = claims::terminal(&text[start..end]);
         let parts = if opts.all {
@@ -176,15 +183,7 @@ pub fn extract(
             let own = if p.kind == claims::PartKind::Whole {
                 None
             } else {
-                attribution::speaker(
-                    text,
-                    &toks,
-                    &quoted,
-                    p.toks.0,
-                    p.toks.1,
-                    carry.last_named.as_deref(),
-                )
-                .map(|x| x.0)
+                speaker(p.toks.0, p.toks.1, carry.last_named.as_deref()).map(|x| x.0)
             };
             let attribution = match p.kind {
                 claims::PartKind::Coordinate => own,
@@ -192,8 +191,8 @@ pub fn extract(
             };
             let span_text =
                 |f: fn(&str) -> bool| p.spans.iter().any(|&(a, b)| text.get(a..b).is_some_and(f));
-            let hedged = span_text(stance::hedged);
-            let negated = span_text(stance::negated);
+            let hedged = words & keywords::HEDGE != 0 && span_text(stance::hedged);
+            let negated = words & keywords::NEGATION != 0 && span_text(stance::negated);
             let mut ents = vec![];
             entities::entities(text, &toks, &p.spans, first_word, &mut ents);
             // A relative ordinal ("the last") states no checkable value: it is neither.
@@ -215,6 +214,7 @@ pub fn extract(
                 entities: ents.len(),
                 attributed: attribution.is_some(),
                 hedged,
+                words,
             };
             let score = claims::score(&p.text, terminal, &signals);
             if !opts.all && score < opts.min_score {

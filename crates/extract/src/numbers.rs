@@ -11,6 +11,7 @@ mod relative;
 
 pub(crate) use relative::verb_or_idiom_after;
 
+use crate::keywords;
 use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
 use std::sync::LazyLock;
@@ -1133,13 +1134,23 @@ fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
     };
     match w {
         "a" | "an" => lex_at(text, toks, i + 1).is_some(),
-        "several" | "few" | "dozens" | "tens" | "hundreds" | "thousands" | "millions"
-        | "billions" => true,
-        // Relative ordinals ("last", "next to last").
-        "last" | "next" | "previous" | "current" | "penultimate" | "antepenultimate" => true,
-        _ => lex(w).is_some(),
+        _ => LEADS.contains(&w) || lex(w).is_some(),
     }
 }
+
+/// Every word `starts_number` takes but "a" and "an" (which need one of them next), for
+/// `keywords`.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    WORDS.iter().map(|&(w, _)| w).chain(LEADS.iter().copied())
+}
+
+/// Words other than `WORDS` that start a number: vague quantities and relative ordinals ("last",
+/// "next to last").
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "several", "few", "dozens", "tens", "hundreds", "thousands", "millions", "billions", "last",
+    "next", "previous", "current", "penultimate", "antepenultimate",
+];
 
 /// The value of the scale word just before token `j` ("million" in "3 million and a half").
 fn scale_of(text: &str, toks: &[Tok], j: usize) -> f64 {
@@ -1720,9 +1731,12 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
 
 /// Finds the quantities of `toks` (one sentence), skipping tokens inside `blocked` byte ranges
 /// (dates, URLs), and appends them to `out`.
+/// Appends the quantities of a sentence of tokens `toks` to `out`, but none inside `blocked`.
+/// `words` are the sentence's `keywords` families: without `NUMBER`, no word starts a number.
 pub(crate) fn quantities(
     text: &str,
     toks: &[Tok],
+    words: u8,
     blocked: &[(usize, usize)],
     out: &mut Vec<Quantity>,
 ) {
@@ -1751,7 +1765,8 @@ pub(crate) fn quantities(
             i += 1;
             continue;
         }
-        if t.kind == Kind::Word && !starts_number(text, toks, i) {
+        if t.kind == Kind::Word && (words & keywords::NUMBER == 0 || !starts_number(text, toks, i))
+        {
             i += 1;
             continue;
         }
@@ -2125,7 +2140,14 @@ mod tests {
         let mut toks = vec![];
         tokenize(s, 0, s.len(), &mut toks);
         let mut out = vec![];
-        quantities(s, &toks, &[], &mut out);
+        let words = keywords::families(s, &toks);
+        for i in 0..toks.len() {
+            assert!(
+                words & keywords::NUMBER != 0 || !starts_number(s, &toks, i),
+                "{s}"
+            );
+        }
+        quantities(s, &toks, words, &[], &mut out);
         out
     }
 

@@ -18,6 +18,27 @@ static NEGATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Lower-case words one of which every match of `HEDGE` holds as a whole ASCII word (a phrase
+/// by its rarest word), for `keywords`.
+#[rustfmt::skip]
+pub(crate) const HEDGE_WORDS: &[&str] = &[
+    "reportedly", "allegedly", "alleged", "allege", "alleges", "purportedly", "supposedly",
+    "apparent", "apparently", "appear", "appears", "appeared", "seem", "seems", "seemed",
+    "seemingly", "suggest", "suggests", "suggested", "suggesting", "could", "might", "may",
+    "possible", "possibly", "probable", "probably", "likely", "unlikely", "perhaps", "believe",
+    "believes", "believed", "thought", "reported", "said", "claimed", "rumored", "rumoured",
+    "understood", "unclear", "uncertain", "signs", "unconfirmed", "unverified", "presumably",
+    "speculate", "speculated", "speculation", "expected",
+];
+
+/// The same for `NEGATION`, but for its "n't", which `keywords` looks for inside words.
+#[rustfmt::skip]
+pub(crate) const NEGATION_WORDS: &[&str] = &[
+    "not", "never", "no", "none", "neither", "nor", "nobody", "nothing", "deny", "denies",
+    "denied", "denying", "denial", "reject", "rejects", "rejected", "rejecting", "dismiss",
+    "dismisses", "dismissed", "dismissing", "refute", "refutes", "refuted", "without",
+];
+
 /// True when the text softens what it states. "could not" states an inability, not a possibility.
 pub fn hedged(s: &str) -> bool {
     let Some(r) = HEDGE.as_ref() else {
@@ -63,6 +84,14 @@ pub fn negated(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keywords;
+
+    /// Whether `keywords` finds a word of `family` in `s`, as it must wherever a pattern matches.
+    fn listed(s: &str, family: u8) -> bool {
+        let mut toks = vec![];
+        crate::tok::tokenize(s, 0, s.len(), &mut toks);
+        keywords::families(s, &toks) & family != 0
+    }
 
     #[test]
     fn hedges() {
@@ -78,7 +107,7 @@ mod tests {
             "It is unclear whether the strike was authorised.",
             "Prosecutors allege that the firm hid losses.",
         ] {
-            assert!(hedged(s), "{s}");
+            assert!(hedged(s) && listed(s, keywords::HEDGE), "{s}");
         }
         assert!(!hedged("The talks took place in May."));
         assert!(!hedged("Kim met Putin in 2019."));
@@ -101,7 +130,7 @@ mod tests {
             "The talks ended without an agreement.",
             "The board dismissed the allegations as baseless.",
         ] {
-            assert!(negated(s), "{s}");
+            assert!(negated(s) && listed(s, keywords::NEGATION), "{s}");
         }
         assert!(!negated("Not only Russia but also China voted."));
         assert!(!negated("Kim met Putin in 2019."));
