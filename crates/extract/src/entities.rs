@@ -299,6 +299,13 @@ pub(crate) fn entities(
             prev_end = t.end;
             continue;
         }
+        // The number of a name belongs to it: "Category 5", "Boeing 737", "CentOS 7".
+        if t.kind == Kind::Num && run_words > 0 && crate::numbers::label_number(text, toks, i) {
+            run.push(' ');
+            run.push_str(w);
+            prev_end = t.end;
+            continue;
+        }
         let cap = t.kind == Kind::Word && is_cap(w);
         let lower_connector = t.kind == Kind::Word
             && run_words > 0
@@ -363,6 +370,10 @@ mod tests {
             ["democratic people republic of korea"]
         );
         assert_eq!(e("Russia’s war in Ukraine"), ["russia", "ukraine"]);
+        assert_eq!(
+            e("The storm became a Category 5 hurricane near Florida."),
+            ["category 5", "florida"]
+        );
     }
 
     #[test]

@@ -392,7 +392,7 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
 /// capitalised word inside a sentence is part of a name, not a count. Not after a calendar word
 /// ("on Monday 12 died", "May 5"), at the start of a sentence or quotation, or in a title-case
 /// headline ("Earthquake Kills 12 In Turkey").
-fn label_number(text: &str, toks: &[Tok], i: usize) -> bool {
+pub(crate) fn label_number(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
     if i < 2 || t.digits_end != t.end || text[t.start..t.end].contains([',', '.']) {
         return false;
