@@ -12,7 +12,7 @@ mod relative;
 pub(crate) use relative::verb_or_idiom_after;
 
 use crate::keywords;
-use crate::tok::{gap_ok, is_cap, lower, Kind, Tok};
+use crate::tok::{day_or_month_name, gap_ok, is_cap, lower, Kind, Tok};
 use model::{Quantity, QuantityKind};
 use std::sync::LazyLock;
 
@@ -424,50 +424,33 @@ pub(crate) fn label_number(text: &str, toks: &[Tok], i: usize) -> bool {
     caps * 2 <= words.count()
 }
 
+/// A day or month name, or its abbreviation, in lower case.
 fn calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    day_or_month_name(w)
+        || matches!(
+            w,
+            "mon"
+                | "tue"
+                | "tues"
+                | "wed"
+                | "thu"
+                | "thurs"
+                | "fri"
+                | "sat"
+                | "sun"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+        )
 }
 
 /// Parses the longest number phrase starting at token `i`.
