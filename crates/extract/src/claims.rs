@@ -362,7 +362,9 @@ fn furniture(s: &str) -> bool {
     head[..n].copy_from_slice(&lead.as_bytes()[..n]);
     head.make_ascii_lowercase();
     let head = &head[..n];
-    let starts = |p: &str| head.starts_with(p.as_bytes());
+    // The first byte is compared on its own: it rules out almost every opening without a call
+    // to compare the rest.
+    let starts = |p: &str| head.first() == p.as_bytes().first() && head.starts_with(p.as_bytes());
     FURNITURE.iter().any(|&(p, whole)| {
         starts(p)
             && !(whole
@@ -509,7 +511,8 @@ pub(crate) fn score(part: &str, sentence_terminal: bool, sig: &Signals) -> f32 {
         s -= 0.1;
     }
     let t = part.trim();
-    if t.split_whitespace().count() < 6 {
+    // Only whether there are six words matters: the count stops there.
+    if t.split_whitespace().take(6).count() < 6 {
         s -= 0.15;
     }
     if !sentence_terminal {
