@@ -242,11 +242,13 @@ pub(crate) fn entities(
     out: &mut Vec<String>,
 ) {
     let within = |t: &Tok| spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
+    // The name being read, in a buffer kept from name to name: each name found costs one
+    // allocation of its own size.
     let mut run = String::new();
     let mut run_words = 0usize;
     let flush = |run: &mut String, run_words: &mut usize, out: &mut Vec<String>| {
         if *run_words > 0 && !run.is_empty() && !out.iter().any(|e| e == run) {
-            out.push(std::mem::take(run));
+            out.push(run.as_str().to_owned());
         }
         run.clear();
         *run_words = 0;
@@ -259,11 +261,16 @@ pub(crate) fn entities(
     let first = toks.partition_point(|t| t.start < lo);
     let last = toks.partition_point(|t| t.start < hi);
     for (i, t) in toks.iter().enumerate().take(last).skip(first) {
+        let w = text.get(t.start..t.end).unwrap_or("");
+        // Between names only a capitalised word matters: anything else would end a run, and
+        // `prev_end` is read only inside one.
+        if run_words == 0 && !(t.kind == Kind::Word && is_cap(w)) {
+            continue;
+        }
         if !within(t) {
             flush(&mut run, &mut run_words, out);
             continue;
         }
-        let w = text.get(t.start..t.end).unwrap_or("");
         let joined = prev_end == t.start;
         // Hyphenated continuations stay in the run: "Kim Jong-un", "Kang Dae-sik".
         if t.kind == Kind::Punct && w == "-" && run_words > 0 && joined {
@@ -325,7 +332,9 @@ pub(crate) fn entities(
             prev_end = t.end;
             continue;
         }
-        if !run.is_empty() {
+        if run.is_empty() {
+            run.reserve(64);
+        } else {
             run.push(' ');
         }
         push_norm(&mut run, w);

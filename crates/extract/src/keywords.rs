@@ -29,16 +29,50 @@ const MAX_LEN: usize = 16;
 
 /// A word of ASCII letters, lower-cased, as one integer; `None` when it is empty or too long.
 fn packed(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > MAX_LEN {
+        return None;
+    }
     let mut key = [0u8; MAX_LEN];
-    key.get_mut(..w.len())?.copy_from_slice(w);
     // Setting bit 5 lower-cases an ASCII letter.
-    let case = u128::MAX.checked_shr(8 * (MAX_LEN - w.len()) as u32)?;
-    Some(u128::from_le_bytes(key) | (case & 0x2020_2020_2020_2020_2020_2020_2020_2020))
+    for (k, b) in key.iter_mut().zip(w) {
+        *k = b | 0x20;
+    }
+    Some(u128::from_le_bytes(key))
+}
+
+/// Each byte of a `u128` set to `b`.
+const fn bytes(b: u8) -> u128 {
+    u128::from_le_bytes([b; MAX_LEN])
+}
+
+/// `packed(&text[start..end])` when that word is all ASCII letters, else `None`. The bytes are
+/// read and tested all at once: the 16 from `start` when the text holds them.
+fn packed_letters(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let mask = u128::MAX.checked_shr(8 * MAX_LEN.checked_sub(end.checked_sub(start)?)? as u32)?;
+    let raw = match text.get(start..start + MAX_LEN) {
+        Some(window) => u128::from_le_bytes(window.try_into().ok()?),
+        None => {
+            let mut key = [0u8; MAX_LEN];
+            for (k, b) in key.iter_mut().zip(text.get(start..end)?) {
+                *k = *b;
+            }
+            u128::from_le_bytes(key)
+        }
+    };
+    let key = (raw | bytes(0x20)) & mask;
+    let high = bytes(0x80) & mask;
+    // A byte is an ASCII letter when, lower-cased, it lies in 0x61..=0x7a: below 0x80, adding
+    // 0x1f sets its top bit when it is at least 0x61 and adding 0x05 when it is above 0x7a, with
+    // no carry into the next byte.
+    let letters = raw & high == 0
+        && key.wrapping_add(bytes(0x1f)) & high == high
+        && key.wrapping_add(bytes(0x05)) & high == 0;
+    letters.then_some(key)
 }
 
 /// Slots of the open-addressing table of listed words: a few times their number, so that a
 /// lookup, hit or miss, mostly reads one slot.
-const SLOTS: usize = 1024;
+const SLOTS: usize = 2048;
 
 fn slot(key: u128) -> usize {
     let h = ((key >> 64) as u64 ^ key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -80,23 +114,29 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     Table(slots)
 });
 
+/// "twenty…" and "thirty…" open day numbers in words, glued or not ("twenty-first",
+/// "twentyfirst").
+#[inline]
+fn day_number(w: &[u8]) -> u8 {
+    match w.get(..6) {
+        Some(p) if p.eq_ignore_ascii_case(b"twenty") || p.eq_ignore_ascii_case(b"thirty") => DATE,
+        _ => 0,
+    }
+}
+
 impl Table {
     /// The lists a word of ASCII letters is on.
     fn lookup(&self, w: &[u8]) -> u8 {
-        // "twenty…" and "thirty…" open day numbers in words, glued or not ("twenty-first",
-        // "twentyfirst").
-        let starts = |p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
-        let day_number = w.first().is_some_and(|b| b.eq_ignore_ascii_case(&b't'))
-            && (starts(b"twenty") || starts(b"thirty"));
-        let date = if day_number { DATE } else { 0 };
-        let Some(key) = packed(w) else {
-            return date;
-        };
+        day_number(w) | packed(w).map_or(0, |key| self.get(key))
+    }
+
+    /// The lists of a packed word.
+    fn get(&self, key: u128) -> u8 {
         let mut i = slot(key);
         loop {
             match self.0[i] {
-                (k, families) if k == key => return date | families,
-                (0, _) => return date,
+                (k, families) if k == key => return families,
+                (0, _) => return 0,
                 _ => i = (i + 1) % SLOTS,
             }
         }
@@ -113,9 +153,10 @@ fn contracted_not(w: &[u8]) -> bool {
 /// The lists (`DATE`, `HEDGE`, …) with a word in the sentence of tokens `toks`.
 pub(crate) fn families(text: &str, toks: &[Tok]) -> u8 {
     let table = &*TABLE;
+    let bytes = text.as_bytes();
     let mut found = 0;
     for t in toks {
-        let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+        let w = bytes.get(t.start..t.end).unwrap_or_default();
         match t.kind {
             Kind::Num => found |= DATE,
             // An apostrophe left alone by the tokenizer may still be that of "n't" ("5n't").
@@ -124,26 +165,40 @@ pub(crate) fn families(text: &str, toks: &[Tok]) -> u8 {
                     found |= NEGATION;
                 }
             }
-            Kind::Word if w.iter().all(u8::is_ascii_alphabetic) => found |= table.lookup(w),
-            // The patterns see ASCII words: "Kim's" is "Kim" and "s", "U.S." is "U" and "S".
-            // Digits are what most date patterns need.
-            Kind::Word => {
-                for run in w.split(|b| !b.is_ascii_alphanumeric()) {
-                    found |= if run.iter().any(u8::is_ascii_digit) {
-                        DATE
-                    } else {
-                        table.lookup(run)
-                    };
+            Kind::Word => match packed_letters(bytes, t.start, t.end) {
+                Some(key) => {
+                    found |= table.get(key);
+                    // The first letter, lower-cased, is the key's low byte.
+                    if key as u8 == b't' {
+                        found |= day_number(w);
+                    }
                 }
-                if contracted_not(w) {
-                    found |= NEGATION;
-                }
-                let s = text.get(t.start..t.end).unwrap_or_default();
-                if s.contains(['\u{17f}', '\u{212a}']) {
-                    found |= FOLDING;
-                }
-            }
+                None if w.iter().all(u8::is_ascii_alphabetic) => found |= table.lookup(w),
+                None => found |= mixed_word(text, t),
+            },
         }
+    }
+    found
+}
+
+/// The lists of a word that is not all ASCII letters. The patterns see ASCII words: "Kim's" is
+/// "Kim" and "s", "U.S." is "U" and "S". Digits are what most date patterns need.
+fn mixed_word(text: &str, t: &Tok) -> u8 {
+    let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+    let mut found = 0;
+    for run in w.split(|b| !b.is_ascii_alphanumeric()) {
+        found |= if run.iter().any(u8::is_ascii_digit) {
+            DATE
+        } else {
+            TABLE.lookup(run)
+        };
+    }
+    if contracted_not(w) {
+        found |= NEGATION;
+    }
+    let s = text.get(t.start..t.end).unwrap_or_default();
+    if s.contains(['\u{17f}', '\u{212a}']) {
+        found |= FOLDING;
     }
     found
 }
@@ -172,6 +227,44 @@ mod tests {
         }
         assert_eq!(TABLE.lookup(b"troops"), 0);
         assert_eq!(TABLE.lookup(b""), 0);
+    }
+
+    #[test]
+    fn words_of_letters_are_packed_at_once() {
+        // Read through a window of 16 bytes, and at the end of the text without one.
+        let padded = |w: &str| (format!("{w} {}", " ".repeat(MAX_LEN)), format!(" {w}"));
+        for w in ["a", "Said", "TWENTYFIRST", "zz", "abcdefghijklmnop", "AZaz"] {
+            let (window, end) = padded(w);
+            let len = w.len();
+            assert_eq!(
+                packed_letters(window.as_bytes(), 0, len),
+                packed(w.as_bytes()),
+                "{w}"
+            );
+            assert_eq!(
+                packed_letters(end.as_bytes(), 1, 1 + len),
+                packed(w.as_bytes()),
+                "{w}"
+            );
+        }
+        for w in [
+            "",
+            "a1",
+            "G7",
+            "caf\u{e9}",
+            "a'b",
+            "a-b",
+            "@",
+            "[",
+            "`",
+            "{",
+            "abcdefghijklmnopq",
+        ] {
+            let (window, end) = padded(w);
+            let len = w.len();
+            assert_eq!(packed_letters(window.as_bytes(), 0, len), None, "{w}");
+            assert_eq!(packed_letters(end.as_bytes(), 1, 1 + len), None, "{w}");
+        }
     }
 
     #[test]
