@@ -17,7 +17,11 @@
 //! days, months and years skip them rather than misread them.
 
 use model::{days_in_month, DateMention, Granularity, PubDate};
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::captures;
+use regex_automata::{Input, MatchKind, PatternSet};
 use std::sync::LazyLock;
 
 const MON: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?-u:\b)\.?";
@@ -28,6 +32,10 @@ const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?-u:\b)";
 const DAYW: &str = r"(?:(?:twenty|thirty)[\s-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|one|two|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)(?-u:\b)";
 const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d|21\d\d)(?-u:\b)";
 const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+/// Holidays by name; most end in "day", which `TRIGGERS` holds.
+const HOLIDAY: &str = r"(?:christmas(?:\s+day|\s+eve)?|new\s+year(?:'|’)?s?\s+(?:day|eve)|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|good\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|boxing\s+day|mother(?:'|’)?s\s+day|father(?:'|’)?s\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)";
+/// The weeks and weekdays of a month by their rank: "the first week of", "the last Friday of".
+const NTH: &str = r"(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)";
 const WEEKDAY_ABBR: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?-u:\b)\.?";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -69,128 +77,220 @@ enum Form {
     BareYear,
 }
 
-static RES: LazyLock<Vec<(Form, Regex)>> = LazyLock::new(|| {
-    let pats = [
-        (Form::Iso, r"(?-u:\b)(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?-u:\b)".to_string()),
-        (Form::IsoBasic, r"(?-u:\b)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?-u:\b)".to_string()),
-        (Form::Numeric, r"(?-u:\b)(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(?-u:\b)".to_string()),
+/// Every date pattern with the form it reads and, where optional words surround a core that
+/// every match holds, that core alone: a text holds a match of the core exactly when it holds one
+/// of the whole pattern.
+fn patterns() -> [(Form, String, Option<String>); 36] {
+    [
+        (Form::Iso, r"(?-u:\b)(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?-u:\b)".to_string(), None),
+        (Form::IsoBasic, r"(?-u:\b)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?-u:\b)".to_string(), None),
+        (Form::Numeric, r"(?-u:\b)(\d{1,2})([/-])(\d{1,2})[/-](\d{4}|\d{2})(?-u:\b)".to_string(), None),
         (
             Form::NumericShort,
             format!(r"(?i)(?-u:\b)(on|from|to|till|until|this|next|{WEEKDAY_ABBR},?)\s+(\d{{1,2}})([/.-])(\d{{1,2}})(?-u:\b)"),
+            None,
         ),
         (
             Form::NumericRange,
             r"(?-u:\b)(\d{1,2})/(\d{1,2})\s*(?:-|–)\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?-u:\b)".to_string(),
+            None,
         ),
         (
             Form::DayRange,
             format!(r"(?i)(?-u:\b)(?:(between|from)\s+)?(?:the\s+)?({DAY}|{DAYW})\s*(-|–|to|and|through|till|until)\s*(?:the\s+)?({DAY}|{DAYW})(?:\s+of)?[\s-]+({MON})(?:,?[\s-]+(?:of\s+|in\s+)?({YEAR}))?"),
+            Some(format!(r"(?i)(?-u:\b)(?:{DAY}|{DAYW})\s*(?:-|–|to|and|through|till|until)\s*(?:the\s+)?(?:{DAY}|{DAYW})(?:\s+of)?[\s-]+{MON}")),
         ),
         (
             Form::MonthDayRange,
             format!(r"(?i)(?-u:\b)(?:(from|between)\s+)?({MON})\s*({DAY}|{DAYW})\s*(-|–|to|through|till|until|and)\s*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?\s*({YEAR}))?"),
+            Some(format!(r"(?i)(?-u:\b){MON}\s*(?:{DAY}|{DAYW})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+)?(?:{DAY}|{DAYW})")),
         ),
-        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s/-]+({MON})(?:,?[\s/-]+(?:of\s+|in\s+)?({YEAR}))?")),
-        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON}),?[\s/-]*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?[\s-]*(?:of\s+|in\s+)?({YEAR}))?")),
+        (Form::DayMonth, format!(r"(?i)(?-u:\b)({DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s/-]+({MON})(?:,?[\s/-]+(?:of\s+|in\s+)?({YEAR}))?"), Some(format!(r"(?i)(?-u:\b)(?:{DAY}|{DAYW})(?:\s+day)?(?:\s+of)?[\s/-]+{MON}"))),
+        (Form::MonthDay, format!(r"(?i)(?-u:\b)({MON}),?[\s/-]*(?:the\s+)?({DAY}|{DAYW})(?:\s*,?[\s-]*(?:of\s+|in\s+)?({YEAR}))?"), Some(format!(r"(?i)(?-u:\b){MON},?[\s/-]*(?:the\s+)?(?:{DAY}|{DAYW})"))),
         (
             Form::MonthGlued,
             r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([0-3]?\d)(?-u:\b)(?:\s*,?\s*((?:1[6-9]|20)\d\d)(?-u:\b))?".to_string(),
+            Some(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[0-3]?\d(?-u:\b)".to_string()),
         ),
-        (Form::MonthRangeStart, format!(r"(?i)(?-u:\b)({MON})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+end\s+of\s+)?({MON})")),
-        (Form::YearMonDay, format!(r"(?i)(?-u:\b)({YEAR})[/-]({MON})[/-]([0-3]?\d)(?-u:\b)")),
-        (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+(?:of|in))?[,/]?[\s-]*({YEAR})")),
-        (Form::YearMonth, format!(r"(?i)(?-u:\b)({YEAR})\s+({MON_FULL})")),
+        (Form::MonthRangeStart, format!(r"(?i)(?-u:\b)({MON})\s*(?:-|–|to|through|till|until|and)\s*(?:the\s+end\s+of\s+)?({MON})"), None),
+        (Form::YearMonDay, format!(r"(?i)(?-u:\b)({YEAR})[/-]({MON})[/-]([0-3]?\d)(?-u:\b)"), None),
+        (Form::MonthYear, format!(r"(?i)(?-u:\b)({MON})(?:\s+(?:of|in))?[,/]?[\s-]*({YEAR})"), None),
+        (Form::YearMonth, format!(r"(?i)(?-u:\b)({YEAR})\s+({MON_FULL})"), None),
         (
             Form::MonthCtx,
             format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|early|mid|late|last|this|next|before|after|between|in early|in late|in mid|end of|beginning of|start of|earlier in|later in)[\s-]+({MON})"),
+            None,
         ),
-        (Form::MonthCtx, r"(?-u:\b)()(January|February|April|June|July|August|September|October|November|December)(?-u:\b)".to_string()),
+        (Form::MonthCtx, r"(?-u:\b)()(January|February|April|June|July|August|September|October|November|December)(?-u:\b)".to_string(), None),
         (
             Form::YearRange,
             format!(r"(?i)(?-u:\b)(?:(between|from)\s+)?(?:the\s+years?\s+)?({YEAR})\s*(-|–|~|to|and|through|till|until)\s*({YEAR})"),
+            Some(format!(r"(?i)(?-u:\b){YEAR}\s*(?:-|–|~|to|and|through|till|until)\s*{YEAR}")),
         ),
         (
             Form::YearCtx,
             format!(r"(?i)(?-u:\b)(in|since|until|till|by|from|during|through|of|before|after|early|late|mid|end of|beginning of|start of|spring|summer|autumn|fall|winter|the year|year|in early|in late|in mid|later than|earlier than|greater than|starting|starting in)[\s-]+({YEAR})"),
+            None,
         ),
         (
             Form::WeekdayDay,
             format!(r"(?i)(?-u:\b)({WEEKDAY_ABBR}),?\s+(?:the\s+)?({DAY}|{DAYW})"),
+            None,
         ),
-        (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)")),
+        (Form::Weekday, format!(r"(?i)(?-u:\b)(?:(last|this|next|on|this past|this coming|this upcoming|coming|upcoming|previous|on last|on next|on this)\s+)?({WEEKDAY})(?-u:\b)"), Some(format!(r"(?i)(?-u:\b){WEEKDAY}(?-u:\b)"))),
         (
             Form::Relative,
             r"(?i)(?-u:\b)(today|yesterday|tomorrow|tmrw|tonight|the day before yesterday|the day after (?:tomorrow|tmrw)|the week after next|(?:(earlier|later)\s+)?(this|last|next|previous|following|coming|current|same|this calendar|the previous|the following|the coming|the current|the same)\s+(weekend|work(?:ing)?\s+week|week|fortnight|month|year|quarter|decade|spring|summer|autumn|fall|winter)|(earlier|later)\s+in\s+the\s+(week|month|year)|(that|the|the past|past)\s+(weekend|fortnight))(?-u:\b)".to_string(),
+            None,
         ),
         (
             Form::NthWeek,
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+week\s+of\s+(?:({MON})(?:,?\s+({YEAR}))?|({YEAR}))"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?({NTH})\s+week\s+of\s+(?:({MON})(?:,?\s+({YEAR}))?|({YEAR}))"),
+            Some(format!(r"(?i)(?-u:\b){NTH}\s+week\s+of\s+(?:{MON}|{YEAR})")),
         ),
         (
             Form::Quarter,
             format!(r"(?i)(?-u:\b)(?:([qh])([1-4])(?:\s+of)?[\s-]+({YEAR})|({YEAR})[\s-]*([qh])([1-4])(?-u:\b)|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+(quarter|half)(?:\s+of\s+(?:({YEAR})|(?:the\s+)?(this|last|next|the)\s+year))?)"),
+            Some(format!(r"(?i)(?-u:\b)(?:[qh][1-4](?:\s+of)?[\s-]+{YEAR}|{YEAR}[\s-]*[qh][1-4](?-u:\b)|(?:first|1st|second|2nd|third|3rd|fourth|4th)\s+(?:quarter|half))")),
         ),
         (
             Form::FiscalYear,
             format!(r"(?i)(?-u:\b)(?:(?:this|last|next|previous|current|the)\s+)?(?:(?:fiscal|financial|school|academic)\s+year(?:\s+{YEAR}|\s+\d{{4}}[/-]\d\d)?|fiscal\s+{YEAR}|(?-i:FY)\s?(?:\d\d|\d{{4}})(?-u:\b))"),
+            Some(format!(r"(?i)(?-u:\b)(?:(?:fiscal|financial|school|academic)\s+year|fiscal\s+{YEAR}|(?-i:FY)\s?(?:\d\d|\d{{4}})(?-u:\b))")),
         ),
         (
             Form::Decade,
             r"(?i)(?:(?-u:\b)(?:the\s+)?((?:1[6-9]|20)\d0)(?:'|’)?s|(?:'|’)(\d0)s|(?-u:\b)(?:the|in)\s+([2-9]0)\s?s|(?-u:\b)(?:the|in)\s+(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)".to_string(),
+            None,
         ),
         (
             Form::Century,
             r"(?i)(?-u:\b)(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first|twenty[\s-]second)\s+century(?-u:\b)".to_string(),
+            None,
         ),
         (
             Form::Ago,
             r"(?i)(?-u:\b)((?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?,?\s+(?:and\s+)?){0,2}(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?)\s+(ago|from\s+now)(?-u:\b)".to_string(),
+            Some(r"(?i)(?-u:\b)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?:day|week|month|year)s?\s+(?:ago|from\s+now)(?-u:\b)".to_string()),
         ),
-        (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string()),
+        (Form::YearToDate, r"(?i)(?-u:\b)year[\s-]to[\s-]date(?-u:\b)".to_string(), None),
         (
             Form::OrdDay,
             format!(r"(?i)(?-u:\b)(on|week\s+of|for|by|until|till|since)\s+(the\s+(\d{{1,2}}(?:st|nd|rd|th)|{DAYW}))(?-u:\b)"),
+            None,
         ),
-        (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)")),
+        (Form::WeekNum, format!(r"(?i)(?-u:\b)(?:the\s+)?week\s+(\d{{1,2}})(?:\s+of\s+({YEAR}))?(?-u:\b)"), Some(r"(?i)(?-u:\b)week\s+\d{1,2}(?-u:\b)".to_string())),
         (
             Form::Holiday,
-            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(?:(weekend)\s+of\s+(?:the\s+)?)?(christmas(?:\s+day|\s+eve)?|new\s+year(?:'|’)?s?\s+(?:day|eve)|independence\s+day|halloween|valentine(?:'|’)?s\s+day|(?:saint|st\.?)\s+patrick(?:(?:'|’)s\s+day)?|earth\s+day|easter(?:\s+sunday)?|good\s+friday|thanksgiving(?:\s+day)?|labou?r\s+day|memorial\s+day|veterans(?:'|’)?\s+day|boxing\s+day|mother(?:'|’)?s\s+day|father(?:'|’)?s\s+day|black\s+friday|international\s+workers(?:'|’)?\s+day)(?:\s+(weekend))?(?:\s+({YEAR}))?(?:\s+(weekend))?(?-u:\b)"),
+            format!(r"(?i)(?-u:\b)(?:(last|this|next|previous|following|the)\s+)?(?:(weekend)\s+of\s+(?:the\s+)?)?({HOLIDAY})(?:\s+(weekend))?(?:\s+({YEAR}))?(?:\s+(weekend))?(?-u:\b)"),
+            Some(format!(r"(?i)(?-u:\b){HOLIDAY}(?-u:\b)")),
         ),
         (
             Form::Counted,
             r"(?i)(?-u:\b)(?:the\s+)?(?:(past|last|previous|next|following|coming)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(past|previous|next|upcoming|coming|following)\s+((?:business|working)\s+)?(day|week|month|year|quarter|decade)s|(past|previous)\s+(quarter)|within\s+(?:the\s+)?(?:next\s+)?(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?)(?-u:\b)".to_string(),
+            None,
         ),
         (
             Form::YearWords,
             r"(?i)(?-u:\b)(?:in|since|until|by)\s+((?:sixteen|seventeen|eighteen|nineteen|twenty|two\s+thousand)(?-u:\b))".to_string(),
+            None,
         ),
         (
             Form::NthOfPeriod,
             format!(r"(?i)(?-u:\b)(?:the\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{DAYW})(?:\s+(day|month))?\s+of\s+(?:the|this|current|(next|last|previous|following))\s+(month|year)(?-u:\b)"),
+            None,
         ),
         (
             Form::NthWeekday,
-            format!(r"(?i)(?-u:\b)(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+({WEEKDAY})\s+(?:of|in)\s+(?:({MON_FULL})(?:,?\s+({YEAR}))?|(?:the\s+)?(this|next|last|previous|current)\s+month)"),
+            format!(r"(?i)(?-u:\b)(?:the\s+)?({NTH})\s+({WEEKDAY})\s+(?:of|in)\s+(?:({MON_FULL})(?:,?\s+({YEAR}))?|(?:the\s+)?(this|next|last|previous|current)\s+month)"),
+            Some(format!(r"(?i)(?-u:\b){NTH}\s+{WEEKDAY}\s+(?:of|in)\s+(?:{MON_FULL}|(?:the\s+)?(?:this|next|last|previous|current)\s+month)")),
         ),
-        (Form::BareYear, format!(r"(?-u:\b)({YEAR})")),
-    ];
-    pats.into_iter()
-        // ASCII classes and case folding: dates are written in ASCII (bar dashes and
-        // apostrophes, matched as literals), and Unicode folding makes the automata much larger.
-        .filter_map(|(f, p)| Regex::new(&format!("(?-u){p}")).ok().map(|r| (f, r)))
+        (Form::BareYear, format!(r"(?-u:\b)({YEAR})"), None),
+    ]
+}
+
+/// The date patterns compiled for `(?-u)` text: ASCII classes and case folding, since dates are
+/// written in ASCII (bar dashes and apostrophes, matched as literals) and Unicode folding makes
+/// the automata much larger. No prefilter: `SET` already tells a pattern's searches where to run,
+/// and finding the literals that would start one costs more to compile than it saves.
+fn compile(patterns: &[String], config: meta::Config) -> Option<meta::Regex> {
+    let ascii: Vec<String> = patterns.iter().map(|p| format!("(?-u){p}")).collect();
+    meta::Regex::builder()
+        .configure(config.auto_prefilter(false))
+        .build_many(&ascii)
+        .ok()
+}
+
+static RES: LazyLock<Vec<(Form, meta::Regex)>> = LazyLock::new(|| {
+    patterns()
+        .into_iter()
+        .filter_map(|(f, p, _)| compile(&[p], meta::Regex::config()).map(|r| (f, r)))
         .collect()
 });
 
 /// All patterns in one automaton: most sentences mention no date, and one pass over them says
-/// which (if any) of the capturing searches is worth running.
-static SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
+/// which (if any) of the capturing searches is worth running. The cores stand in for their
+/// patterns: the optional words around them would only multiply the automaton's states, which
+/// every thread builds anew as its text needs them.
+static SET: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
+    let cores: Vec<String> = patterns()
+        .into_iter()
+        .map(|(_, p, core)| core.unwrap_or(p))
+        .collect();
     // A larger lazy-DFA cache than the default: with thirty patterns the set has many states,
     // and rebuilding evicted ones costs more than the memory.
-    RegexSetBuilder::new(RES.iter().map(|(_, r)| r.as_str()))
-        .dfa_size_limit(64 << 20)
-        .build()
-        .ok()
+    let config = meta::Regex::config()
+        .match_kind(MatchKind::All)
+        .which_captures(WhichCaptures::None)
+        .hybrid_cache_capacity(64 << 20);
+    compile(&cores, config)
 });
+
+/// The patterns with a match somewhere in `s`.
+fn matching(set: &meta::Regex, s: &str) -> PatternSet {
+    let mut hits = PatternSet::new(set.pattern_len());
+    set.which_overlapping_matches(&Input::new(s), &mut hits);
+    hits
+}
+
+/// A match of a date pattern in the text searched, and its groups.
+struct Captures<'h> {
+    text: &'h str,
+    groups: captures::Captures,
+}
+
+/// Where a group matched.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Captures<'h> {
+    fn get(&self, i: usize) -> Option<Group<'h>> {
+        let span = self.groups.get_group(i)?;
+        Some(Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+}
 
 /// Lower-case words one of which every pattern needs as a whole ASCII word, unless it needs a
 /// digit (`keywords` looks for both): month and weekday names and their abbreviations (`MON`
@@ -2692,13 +2792,14 @@ pub(crate) fn dates(
     let Some(set) = SET.as_ref() else {
         return;
     };
-    let hits = set.matches(s);
-    if !hits.matched_any() {
+    let hits = matching(set, s);
+    if hits.is_empty() {
         return;
     }
     let mut found: Vec<Found> = vec![];
-    for (_, (form, re)) in RES.iter().enumerate().filter(|(i, _)| hits.matched(*i)) {
-        for c in re.captures_iter(s) {
+    for (form, re) in hits.iter().filter_map(|i| RES.get(i.as_usize())) {
+        for groups in re.captures_iter(s) {
+            let c = Captures { text: s, groups };
             interpret(*form, &c, s, published, &mut found);
         }
     }
@@ -2808,10 +2909,15 @@ mod tests {
         crate::tok::tokenize(s, 0, s.len(), &mut toks);
         let words = crate::keywords::families(s, &toks);
         let set = SET.as_ref().unwrap();
-        assert!(
-            !set.is_match(s) || words & crate::keywords::DATE != 0,
-            "{s}"
-        );
+        let hits = matching(set, s);
+        assert!(hits.is_empty() || words & crate::keywords::DATE != 0, "{s}");
+        for (i, (_, re)) in RES.iter().enumerate() {
+            assert_eq!(
+                hits.contains(regex_automata::PatternID::must(i)),
+                re.is_match(s),
+                "the core of pattern {i} on {s}"
+            );
+        }
         dates(s, 0, s.len(), p.as_ref(), &mut out);
         out.into_iter()
             .map(|m| (m.text, m.value, m.granularity))
