@@ -314,7 +314,7 @@ fn without_commas(s: &str) -> Option<f64> {
             b'0'..=b'9' if digits < 15 => {
                 mantissa = mantissa * 10 + u64::from(b - b'0');
                 digits += 1;
-                decimals = decimals.map(|d: i32| d + 1);
+                decimals = decimals.map(|d: usize| d + 1);
             }
             b',' => {}
             b'.' if decimals.is_none() => decimals = Some(0),
@@ -324,8 +324,13 @@ fn without_commas(s: &str) -> Option<f64> {
     if digits == 0 {
         return without_commas_slow(s);
     }
-    Some(mantissa as f64 / 10f64.powi(decimals.unwrap_or(0)))
+    Some(mantissa as f64 / POWERS_OF_TEN[decimals.unwrap_or(0)])
 }
+
+/// Every power of ten `without_commas` divides by, each exact in `f64`.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 fn without_commas_slow(s: &str) -> Option<f64> {
     let t: String = s.chars().filter(|&c| c != ',').collect();
