@@ -154,34 +154,72 @@ const WORDS: &[(&str, Lex)] = {
     ]
 };
 
-/// Longest word in `WORDS`.
-const MAX_WORD: usize = 12;
+/// Words longer than this are on no list `Shelves` keeps.
+const SHELF_LEN: usize = 16;
 
-/// Slot of a word in `BY_SHAPE`: its first letter and length.
-fn shape(w: &str) -> Option<usize> {
-    let first = w.as_bytes().first()?.to_ascii_lowercase();
-    (first.is_ascii_lowercase() && w.len() <= MAX_WORD)
-        .then(|| usize::from(first - b'a') * (MAX_WORD + 1) + w.len())
+/// Bucket of a word in `Shelves` (its first letter and length) and the bit of its second letter,
+/// in any case.
+fn shape(w: &[u8]) -> Option<(usize, u32)> {
+    let first = w.first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || w.len() >= SHELF_LEN {
+        return None;
+    }
+    let second = match w.get(1).map(u8::to_ascii_lowercase) {
+        Some(b @ b'a'..=b'z') => 1 << (b - b'a'),
+        Some(_) => 1 << 26,
+        None => 1 << 27,
+    };
+    Some((usize::from(first - b'a') * SHELF_LEN + w.len(), second))
 }
 
-/// `WORDS` bucketed by first letter and length: `lex` runs on every word of every sentence, and
-/// most words are not numbers.
-static BY_SHAPE: LazyLock<Vec<Vec<(&'static str, Lex)>>> = LazyLock::new(|| {
-    let mut by = vec![Vec::new(); 26 * (MAX_WORD + 1)];
-    for &(w, l) in WORDS {
-        if let Some(slot) = shape(w).and_then(|i| by.get_mut(i)) {
-            slot.push((w, l));
+/// A word list bucketed by first letter and length, each bucket with the set of its words'
+/// second letters. The lists are looked up for word after word of the text, most of which are on
+/// none: those are turned away by one bucket's set, without comparing strings.
+struct Shelves<T> {
+    buckets: Vec<(u32, Vec<(&'static str, T)>)>,
+}
+
+impl<T: Copy> Shelves<T> {
+    /// The first value of a word listed twice is the one found.
+    fn new(words: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut buckets = vec![(0, Vec::new()); 26 * SHELF_LEN];
+        for (w, v) in words {
+            if let Some(((seconds, list), second)) =
+                shape(w.as_bytes()).and_then(|(i, second)| Some((buckets.get_mut(i)?, second)))
+            {
+                *seconds |= second;
+                list.push((w, v));
+            }
         }
+        Shelves { buckets }
     }
-    by
+
+    /// The value of `w`, in any ASCII case.
+    fn get(&self, w: &str) -> Option<T> {
+        let (i, second) = shape(w.as_bytes())?;
+        let (seconds, list) = self.buckets.get(i)?;
+        if seconds & second == 0 {
+            return None;
+        }
+        list.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(w))
+            .map(|&(_, v)| v)
+    }
+}
+
+/// `WORDS` with their meaning and `LEADS` with none.
+static NUMBER_WORDS: LazyLock<Shelves<Option<Lex>>> = LazyLock::new(|| {
+    let words = WORDS.iter().map(|&(w, l)| (w, Some(l)));
+    Shelves::new(words.chain(LEADS.iter().map(|&w| (w, None))))
 });
 
+/// A word of `WORDS` or `LEADS` in any case, with its meaning if it has one.
+fn lookup(w: &str) -> Option<Option<Lex>> {
+    NUMBER_WORDS.get(w)
+}
+
 fn lex(w: &str) -> Option<Lex> {
-    BY_SHAPE
-        .get(shape(w)?)?
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        .map(|&(_, l)| l)
+    lookup(w).flatten()
 }
 
 /// Multiplier of a suffix glued to digits ("100k", "1.2bn"); lower-case "m" is left out as it is
@@ -212,34 +250,34 @@ fn is_ordinal_suffix(s: &str) -> bool {
         .any(|o| s.eq_ignore_ascii_case(o))
 }
 
+/// The value of a number token's digits.
+enum Digits {
+    One(f64),
+    /// Comma groups that are not thousands ("22,24,26"), each with its byte range.
+    List(Vec<(usize, usize, f64)>),
+}
+
 /// Parses the digits of a number token; `None` for things that only look like numbers
 /// ("192.168.1.2"). Several comma groups that are not thousands ("22,24,26") are lists.
-fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
-    let dots = s.matches('.').count();
-    let commas = s.matches(',').count();
+fn parse_digits(s: &str) -> Option<Digits> {
+    let dots = s.bytes().filter(|&b| b == b'.').count();
+    let commas = s.bytes().filter(|&b| b == b',').count();
     if dots > 1 && commas == 0 {
         return None;
     }
-    let clean = |t: &str| -> Option<f64> {
-        let t: String = t.chars().filter(|&c| c != ',').collect();
-        if t.starts_with('.') {
-            format!("0{t}").parse().ok()
-        } else {
-            t.parse().ok()
-        }
-    };
     if commas == 0 {
-        return Some(vec![(0, s.len(), clean(s)?)]);
+        return Some(Digits::One(without_commas(s)?));
     }
     let int_part = s.split('.').next().unwrap_or(s);
-    let groups: Vec<&str> = int_part.split(',').collect();
-    let thousands =
-        groups.len() > 1 && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3);
+    let mut groups = int_part.split(',');
+    let thousands = int_part.contains(',')
+        && groups.next().is_some_and(|g| g.len() <= 3)
+        && groups.all(|g| g.len() == 3);
     if thousands {
         if dots > 1 {
             return None;
         }
-        return Some(vec![(0, s.len(), clean(s)?)]);
+        return Some(Digits::One(without_commas(s)?));
     }
     // "1.111,11" (European) or "5,00".
     if commas == 1 && (dots == 0 || (dots >= 1 && s.find('.') < s.find(','))) {
@@ -248,7 +286,7 @@ fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
             .filter(|&c| c != '.')
             .map(|c| if c == ',' { '.' } else { c })
             .collect();
-        return Some(vec![(0, s.len(), t.parse().ok()?)]);
+        return Some(Digits::One(t.parse().ok()?));
     }
     if dots > 0 {
         return None;
@@ -259,7 +297,49 @@ fn parse_digits(s: &str) -> Option<Vec<(usize, usize, f64)>> {
         out.push((at, at + g.len(), g.parse().ok()?));
         at += g.len() + 1;
     }
-    Some(out)
+    Some(Digits::List(out))
+}
+
+/// `s` read as a number with its thousands commas dropped and a "0" before a leading decimal
+/// point. Almost every number in the text passes through here, and almost all are a few digits
+/// with at most one decimal point: those are read without building a string. At most 15 digits
+/// make an integer that `f64` holds exactly, and dividing it by an exact power of ten rounds once,
+/// as parsing the string does.
+fn without_commas(s: &str) -> Option<f64> {
+    let mut mantissa = 0u64;
+    let mut digits = 0;
+    let mut decimals = None;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' if digits < 15 => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                decimals = decimals.map(|d: usize| d + 1);
+            }
+            b',' => {}
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return without_commas_slow(s),
+        }
+    }
+    if digits == 0 {
+        return without_commas_slow(s);
+    }
+    Some(mantissa as f64 / POWERS_OF_TEN[decimals.unwrap_or(0)])
+}
+
+/// Every power of ten `without_commas` divides by, each exact in `f64`.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+fn without_commas_slow(s: &str) -> Option<f64> {
+    let t: String = s.chars().filter(|&c| c != ',').collect();
+    let t = if t.starts_with('.') {
+        format!("0{t}")
+    } else {
+        t
+    };
+    t.parse().ok()
 }
 
 struct Phrase {
@@ -394,25 +474,25 @@ fn digits_are_noise(text: &str, toks: &[Tok], i: usize) -> bool {
 /// headline ("Earthquake Kills 12 In Turkey").
 pub(crate) fn label_number(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
-    if i < 2 || t.digits_end != t.end || text[t.start..t.end].contains([',', '.']) {
+    if i < 2 || t.digits_end != t.end {
         return false;
     }
     let (prev, before) = (toks[i - 1], toks[i - 2]);
+    // Most numbers fail this at once; the tests below cost more.
+    if prev.kind != Kind::Word || prev.end + 1 != t.start {
+        return false;
+    }
     let name = word(text, &prev);
+    if !is_cap(name) || text[t.start..t.end].contains([',', '.']) {
+        return false;
+    }
     let mid_sentence = before.kind != Kind::Punct || word(text, &before) == ",";
     // "South Carolina's 54 delegates" counts; "Amash 5%" is a share.
     let owner = name.ends_with("'s") || name.ends_with("’s") || name.ends_with(['\'', '’']);
     let share = toks
         .get(i + 1)
         .is_some_and(|n| matches!(word(text, n), "%" | "percent" | "per"));
-    if prev.kind != Kind::Word
-        || prev.end + 1 != t.start
-        || !is_cap(name)
-        || !mid_sentence
-        || owner
-        || share
-        || currency_word(name).is_some()
-    {
+    if !mid_sentence || owner || share || currency_word(name).is_some() {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -486,8 +566,7 @@ fn phrase(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                     break;
                 }
                 let digits = text.get(t.start..t.digits_end).unwrap_or("");
-                let parsed = parse_digits(digits)?;
-                let [(_, _, v)] = parsed[..] else {
+                let Digits::One(v) = parse_digits(digits)? else {
                     if j == i {
                         return None;
                     }
@@ -1010,7 +1089,6 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
         let lead = text.get(toks[n].start..toks[n].end).unwrap_or("");
         if lead.len() <= 3 && plain_digits(text, &toks[n]).is_some() {
             let mut m = n + 1;
-            let mut digits = lead.to_string();
             while let Some(t) = toks.get(m) {
                 let g = text.get(toks[m - 1].end..t.start).unwrap_or("");
                 let d = text.get(t.start..t.digits_end).unwrap_or("");
@@ -1023,13 +1101,16 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
                 {
                     break;
                 }
-                digits.push_str(d);
                 m += 1;
                 if d.contains('.') {
                     break;
                 }
             }
             if m > n + 1 {
+                let mut digits = lead.to_string();
+                for t in &toks[n + 1..m] {
+                    digits.push_str(text.get(t.start..t.digits_end).unwrap_or(""));
+                }
                 if let Ok(v) = digits.parse() {
                     p.value = v;
                     p.last = m - 1;
@@ -1111,14 +1192,11 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<Phrase> {
 
 /// Whether the word at `i` can start a number phrase; checked first because most words cannot.
 fn starts_number(text: &str, toks: &[Tok], i: usize) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word(text, &toks[i]), &mut buf) else {
-        return false;
-    };
-    match w {
-        "a" | "an" => lex_at(text, toks, i + 1).is_some(),
-        _ => LEADS.contains(&w) || lex(w).is_some(),
+    let w = word(text, &toks[i]);
+    if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+        return lex_at(text, toks, i + 1).is_some();
     }
+    lookup(w).is_some()
 }
 
 /// Every word `starts_number` takes but "a" and "an" (which need one of them next), for
@@ -1406,189 +1484,31 @@ fn time_unit(w: &str) -> Option<&'static str> {
 
 /// Words that end a counted noun phrase before it starts or grows.
 fn np_stop(w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(w, &mut buf) else {
-        return false;
-    };
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "and"
-            | "or"
-            | "but"
-            | "than"
-            | "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "have"
-            | "has"
-            | "had"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "do"
-            | "does"
-            | "did"
-            | "not"
-            | "as"
-            | "into"
-            | "over"
-            | "under"
-            | "after"
-            | "before"
-            | "since"
-            | "during"
-            | "per"
-            | "percent"
-            | "reportedly"
-            | "allegedly"
-            | "also"
-            | "each"
-            | "this"
-            | "these"
-            | "those"
-            | "their"
-            | "its"
-            | "his"
-            | "her"
-            | "our"
-            | "it"
-            | "they"
-            | "he"
-            | "she"
-            | "we"
-            | "you"
-            | "i"
-            | "there"
-            | "here"
-            | "more"
-            | "less"
-            | "fewer"
-            | "ago"
-            | "later"
-            | "earlier"
-            | "last"
-            | "next"
-            | "when"
-            | "where"
-            | "while"
-            | "if"
-            | "out"
-            | "up"
-            | "down"
-            | "between"
-            | "among"
-            | "against"
-            | "about"
-            | "around"
-            | "so"
-            | "such"
-            | "then"
-            | "again"
-            | "only"
-            | "just"
-            | "still"
-            | "already"
-            | "now"
-            | "across"
-            | "through"
-            | "toward"
-            | "towards"
-            | "including"
-            | "amid"
-            | "despite"
-            | "via"
-            | "both"
-            | "all"
-            | "some"
-            | "any"
-            | "no"
-            | "other"
-            | "another"
-            | "according"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "one"
-            | "ones"
-            | "met"
-            | "went"
-            | "came"
-            | "took"
-            | "made"
-            | "gave"
-            | "saw"
-            | "held"
-            | "left"
-            | "fell"
-            | "rose"
-            | "lost"
-            | "began"
-            | "sent"
-            | "fled"
-            | "got"
-            | "became"
-            | "brought"
-            | "built"
-            | "bought"
-            | "fought"
-            | "led"
-            | "ran"
-            | "spent"
-            | "struck"
-            | "flew"
-            | "shot"
-            | "put"
-            | "set"
-            | "cut"
-            | "won"
-            | "saying"
-            | "having"
-            | "because"
-            | "without"
-            | "within"
-            | "unless"
-            | "until"
-            | "though"
-            | "although"
-            | "whether"
-            | "beyond"
-            | "upon"
-            | "behind"
-            | "near"
-            | "like"
-            | "once"
-            | "yet"
-            | "nor"
-    )
+    NP_STOPS.get(w).is_some()
 }
+
+static NP_STOPS: LazyLock<Shelves<()>> =
+    LazyLock::new(|| Shelves::new(NP_STOP.iter().map(|&w| (w, ()))));
+
+#[rustfmt::skip]
+const NP_STOP: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+    "but", "than", "that", "which", "who", "whom", "whose", "is", "are", "was", "were", "be",
+    "been", "being", "have", "has", "had", "will", "would", "could", "can", "may", "might", "must",
+    "should", "shall", "do", "does", "did", "not", "as", "into", "over", "under", "after",
+    "before", "since", "during", "per", "percent", "reportedly", "allegedly", "also", "each",
+    "this", "these", "those", "their", "its", "his", "her", "our", "it", "they", "he", "she", "we",
+    "you", "i", "there", "here", "more", "less", "fewer", "ago", "later", "earlier", "last",
+    "next", "when", "where", "while", "if", "out", "up", "down", "between", "among", "against",
+    "about", "around", "so", "such", "then", "again", "only", "just", "still", "already", "now",
+    "across", "through", "toward", "towards", "including", "amid", "despite", "via", "both", "all",
+    "some", "any", "no", "other", "another", "according", "said", "says", "say", "told", "one",
+    "ones", "met", "went", "came", "took", "made", "gave", "saw", "held", "left", "fell", "rose",
+    "lost", "began", "sent", "fled", "got", "became", "brought", "built", "bought", "fought",
+    "led", "ran", "spent", "struck", "flew", "shot", "put", "set", "cut", "won", "saying",
+    "having", "because", "without", "within", "unless", "until", "though", "although", "whether",
+    "beyond", "upon", "behind", "near", "like", "once", "yet", "nor",
+];
 
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "people"),
@@ -1614,8 +1534,15 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Singular lemma of a lower-case English noun, so "soldiers" and "soldier" compare equal.
 pub fn singular(w: &str) -> String {
+    let (keep, ending) = singular_parts(w);
+    format!("{}{ending}", &w[..keep])
+}
+
+/// The singular of `w` as the first `keep` bytes of `w` followed by `ending`, so that `counted`
+/// can reduce the head noun in the phrase it builds.
+fn singular_parts(w: &str) -> (usize, &'static str) {
     if let Some((_, s)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        return (*s).to_string();
+        return (0, s);
     }
     if w.len() <= 3
         || w.ends_with("ss")
@@ -1623,17 +1550,18 @@ pub fn singular(w: &str) -> String {
         || w.ends_with("is")
         || !w.ends_with('s')
     {
-        return w.to_string();
+        return (w.len(), "");
     }
-    if let Some(stem) = w.strip_suffix("ies") {
-        return format!("{stem}y");
+    if w.ends_with("ies") {
+        return (w.len() - 3, "y");
     }
-    for suf in ["ches", "shes", "xes", "sses", "zzes"] {
-        if w.ends_with(suf) {
-            return w[..w.len() - 2].to_string();
-        }
+    if ["ches", "shes", "xes", "sses", "zzes"]
+        .iter()
+        .any(|suf| w.ends_with(suf))
+    {
+        return (w.len() - 2, "");
     }
-    w[..w.len() - 1].to_string()
+    (w.len() - 1, "")
 }
 
 fn looks_plural(w: &str) -> bool {
@@ -1649,20 +1577,26 @@ fn looks_plural(w: &str) -> bool {
 fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
     if word_is(text, toks, k, "of") && adjacent(text, toks, k) {
         k += 1;
+        let mut buf = [0u8; 24];
         while toks.get(k).is_some_and(|t| {
             t.kind == Kind::Word
-                && matches!(
-                    word(text, t).to_ascii_lowercase().as_str(),
-                    "the" | "their" | "its" | "his" | "her" | "these" | "those"
-                )
+                && lower(word(text, t), &mut buf).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "the" | "their" | "its" | "his" | "her" | "these" | "those"
+                    )
+                })
         }) {
             k += 1;
         }
     }
-    let mut parts: Vec<String> = Vec::with_capacity(3);
+    // The words found so far, lower-cased and joined by spaces; the last one starts at `head`.
+    let mut phrase = String::new();
+    let mut words = 0;
+    let mut head = 0;
     let mut is_cap_phrase = true;
     let mut prev_end = toks.get(k.checked_sub(1)?)?.end;
-    while parts.len() < 3 {
+    while words < 3 {
         let Some(t) = toks.get(k) else { break };
         let same_line = t.start >= prev_end
             && text
@@ -1671,7 +1605,6 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
         if t.kind != Kind::Word || !same_line {
             break;
         }
-        let mut w = word(text, t).to_string();
         let mut last = k;
         // Hyphenated modifiers: "Russian-backed", "long-range".
         while punct_is(text, toks, last + 1, "-")
@@ -1681,35 +1614,48 @@ fn counted(text: &str, toks: &[Tok], mut k: usize) -> Option<String> {
                     && toks[last + 1].start == toks[last].end
             })
         {
-            w.push('-');
-            w.push_str(word(text, &toks[last + 2]));
             last += 2;
         }
-        if np_stop(&w) || (w.ends_with("ed") && !w.contains('-')) || w.ends_with("ly") {
+        // The words and their hyphens are glued, so the whole modifier is one slice.
+        let w = text.get(t.start..toks[last].end).unwrap_or("");
+        if np_stop(w) || (w.ends_with("ed") && !w.contains('-')) || w.ends_with("ly") {
             break;
         }
         // Names after a common noun belong to the next phrase: "first met Putin".
-        if is_cap(&w) && !parts.is_empty() && !is_cap_phrase {
+        if is_cap(w) && words > 0 && !is_cap_phrase {
             break;
         }
-        is_cap_phrase &= is_cap(&w);
-        let lw = w.trim_end_matches(['\'', '’']).to_lowercase();
-        let lw = lw
-            .strip_suffix("’s")
-            .or_else(|| lw.strip_suffix("'s"))
-            .unwrap_or(&lw)
-            .to_string();
-        let plural = looks_plural(&lw) && !is_cap(&w);
-        parts.push(lw);
+        is_cap_phrase &= is_cap(w);
+        if words > 0 {
+            phrase.push(' ');
+        }
+        head = phrase.len();
+        let bare = w.trim_end_matches(['\'', '’']);
+        if bare.is_ascii() {
+            phrase.push_str(bare);
+            phrase[head..].make_ascii_lowercase();
+        } else {
+            phrase.push_str(&bare.to_lowercase());
+        }
+        let lw = &phrase[head..];
+        if let Some(owner) = lw.strip_suffix("’s").or_else(|| lw.strip_suffix("'s")) {
+            phrase.truncate(head + owner.len());
+        }
+        let plural = looks_plural(&phrase[head..]) && !is_cap(w);
+        words += 1;
         prev_end = toks[last].end;
         k = last + 1;
         if plural {
             break;
         }
     }
-    let head = parts.pop()?;
-    parts.push(singular(&head));
-    Some(parts.join(" "))
+    if words == 0 {
+        return None;
+    }
+    let (keep, ending) = singular_parts(&phrase[head..]);
+    phrase.truncate(head + keep);
+    phrase.push_str(ending);
+    Some(phrase)
 }
 
 /// Finds the quantities of `toks` (one sentence), skipping tokens inside `blocked` byte ranges
@@ -1737,19 +1683,17 @@ pub(crate) fn quantities(
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        if inside(&t) {
-            i += 1;
-            continue;
-        }
-        if t.kind == Kind::Punct {
-            if let Some(v) = vulgar(word(text, &t)) {
-                out.push(plain(t.start, t.end, v));
+        let candidate = match t.kind {
+            Kind::Punct => {
+                if let Some(v) = vulgar(word(text, &t)).filter(|_| !inside(&t)) {
+                    out.push(plain(t.start, t.end, v));
+                }
+                false
             }
-            i += 1;
-            continue;
-        }
-        if t.kind == Kind::Word && (words & keywords::NUMBER == 0 || !starts_number(text, toks, i))
-        {
+            Kind::Word => words & keywords::NUMBER != 0 && starts_number(text, toks, i),
+            Kind::Num => true,
+        };
+        if !candidate || inside(&t) {
             i += 1;
             continue;
         }
@@ -1766,12 +1710,9 @@ pub(crate) fn quantities(
             continue;
         }
         // "22,24,26,31": comma groups that are not thousands are a list.
-        if t.kind == Kind::Num && !digits_are_noise(text, toks, i) {
-            if let Some(list) = text
-                .get(t.start..t.digits_end)
-                .and_then(parse_digits)
-                .filter(|l| l.len() > 1)
-            {
+        let digits = text.get(t.start..t.digits_end).unwrap_or("");
+        if t.kind == Kind::Num && digits.contains(',') && !digits_are_noise(text, toks, i) {
+            if let Some(Digits::List(list)) = parse_digits(digits) {
                 for (a, b, v) in list {
                     out.push(plain(t.start + a, t.start + b, v));
                 }
@@ -1811,16 +1752,11 @@ pub(crate) fn quantities(
         // A bare "one" is usually a pronoun: "the one you mentioned", "one of the countries",
         // "one can imagine".
         if words_only && first == last && word(text, &toks[first]).eq_ignore_ascii_case("one") {
-            let prev = first
-                .checked_sub(1)
-                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
-                .unwrap_or_default();
-            let next = toks
-                .get(first + 1)
-                .map(|n| word(text, n).to_ascii_lowercase())
-                .unwrap_or_default();
+            let (mut b1, mut b2) = ([0u8; 24], [0u8; 24]);
+            let prev = lower_at(text, toks, first.checked_sub(1), &mut b1);
+            let next = lower_at(text, toks, Some(first + 1), &mut b2);
             if matches!(
-                prev.as_str(),
+                prev,
                 "the"
                     | "this"
                     | "that"
@@ -1834,7 +1770,7 @@ pub(crate) fn quantities(
                     | "one"
                     | "only"
             ) || matches!(
-                next.as_str(),
+                next,
                 "of" | "another"
                     | "you"
                     | "is"
@@ -1852,7 +1788,7 @@ pub(crate) fn quantities(
                     | "might"
             ) || (prev == "by"
                 && matches!(
-                    next.as_str(),
+                    next,
                     "count" | "estimate" | "account" | "measure" | "tally" | "reckoning"
                 ))
             {
@@ -1863,14 +1799,12 @@ pub(crate) fn quantities(
         // "the two countries", "their two leaders": a spelled-out two or three after a
         // determiner points back at things already named; it counts nothing new.
         if words_only && first == last && kind == QuantityKind::Count {
-            let w = word(text, &toks[first]).to_ascii_lowercase();
-            let prev = first
-                .checked_sub(1)
-                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
-                .unwrap_or_default();
-            if matches!(w.as_str(), "two" | "three")
+            let (mut b1, mut b2) = ([0u8; 24], [0u8; 24]);
+            let w = lower_at(text, toks, Some(first), &mut b1);
+            let prev = lower_at(text, toks, first.checked_sub(1), &mut b2);
+            if matches!(w, "two" | "three")
                 && matches!(
-                    prev.as_str(),
+                    prev,
                     "the" | "their" | "these" | "those" | "its" | "his" | "her" | "our" | "both"
                 )
                 && counted(text, toks, last + 1).is_some()
@@ -1882,23 +1816,25 @@ pub(crate) fn quantities(
         // A spelled-out ordinal is a rank only before a noun or after a determiner: "first met" is
         // an adverb, "the first time" and "second term" are ranks.
         if kind == QuantityKind::Ordinal && words_only {
-            let prev = first
+            let (mut b1, mut b2) = ([0u8; 24], [0u8; 24]);
+            let prev = lower_at(text, toks, first.checked_sub(1), &mut b1);
+            let owner = first
                 .checked_sub(1)
-                .map(|k| word(text, &toks[k]).to_ascii_lowercase())
-                .unwrap_or_default();
-            let det = matches!(
-                prev.as_str(),
-                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
-            ) || prev.ends_with("'s")
-                || prev.ends_with("’s");
+                .map(|k| word(text, &toks[k]))
+                .is_some_and(|p| ["'s", "'S", "’s", "’S"].iter().any(|s| p.ends_with(s)));
+            let det = owner
+                || matches!(
+                    prev,
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+                );
             // "first" and "second" are also adverbs and a unit of time ("first met", "a
             // second"); other ordinal words are ranks unless they start a compound
             // ("third-party").
-            let w = word(text, &toks[last]).to_ascii_lowercase();
+            let w = lower_at(text, toks, Some(last), &mut b2);
             let adverbial =
-                first == last && matches!(w.as_str(), "first" | "second" | "firstly" | "secondly");
+                first == last && matches!(w, "first" | "second" | "firstly" | "secondly");
             let placed = matches!(
-                prev.as_str(),
+                prev,
                 "finished" | "came" | "comes" | "placed" | "ranked" | "ranks" | "finish"
             );
             let compound = punct_is(text, toks, last + 1, "-") && glued(toks, last + 1);
@@ -2347,6 +2283,58 @@ mod tests {
         }
         assert_eq!(lex("seconds"), None);
         assert_eq!(lex("the"), None);
+        for w in LEADS {
+            let s = format!("{w} thousand");
+            let mut toks = vec![];
+            tokenize(&s, 0, s.len(), &mut toks);
+            assert!(starts_number(&s, &toks, 0), "{w}");
+            assert!(starts_number(&s.to_uppercase(), &toks, 0), "{w}");
+        }
+        assert!(!starts_number(
+            "the",
+            &[Tok {
+                start: 0,
+                end: 3,
+                kind: Kind::Word,
+                digits_end: 0
+            }],
+            0
+        ));
+    }
+
+    #[test]
+    fn digits_read_as_parsing_them_does() {
+        let mut cases: Vec<String> = [
+            "0",
+            "007",
+            ".5",
+            "3.14159",
+            "1,234.56",
+            "1e10",
+            "2.5E-3",
+            "123456789012345",
+            "1234567890123456",
+            "12345678901234.5",
+            "0.000000000000001",
+        ]
+        .map(String::from)
+        .into();
+        for n in (0..200_000u64).step_by(7) {
+            cases.push(format!("{n}"));
+            cases.push(format!("{}.{}", n / 1000, n % 1000));
+            cases.push(format!("{}.{:05}", n % 97, n));
+        }
+        for c in &cases {
+            assert_eq!(without_commas(c), without_commas_slow(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn noun_phrase_stops_are_found_in_any_case() {
+        for w in NP_STOP {
+            assert!(np_stop(w) && np_stop(&w.to_uppercase()), "{w}");
+        }
+        assert!(!np_stop("soldiers") && !np_stop("thee") && !np_stop(""));
     }
 
     #[test]
